@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+// docksim: a Docker simulator and REPL for the classroom.
+//
+// Module graph (SwiftPM enforces these edges; PurityTests enforces the rest):
+//   DockSimCore  <-  DockSimCommands  <-  DockSimLessons  <-  docksim
+//   CLibEdit     <-  DockSimTerminal  <-  docksim
+// DockSimCore is pure: no files, terminal, clock or environment of its own.
+import PackageDescription
+
+let package = Package(
+  name: "docksim",
+  products: [
+    .executable(name: "docksim", targets: ["docksim"]),
+    .library(name: "DockSimCore", targets: ["DockSimCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // The model: layers, union filesystem, images, registry, containers, output primitives.
+    .target(
+      name: "DockSimCore",
+      dependencies: [
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "HashTreeCollections", package: "swift-collections"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    // Data that ships with the program (the mock Hub's catalog), read by the front ends.
+    .target(name: "DockSimData", resources: [.copy("Hub")]),
+    // The session: shell syntax and interpreter, docker CLI commands, teaching commands.
+    .target(name: "DockSimCommands", dependencies: ["DockSimCore", "DockSimData"]),
+    // Lesson files: parse, play, check, bless, record.
+    .target(name: "DockSimLessons", dependencies: ["DockSimCommands"]),
+    // libedit through pkg-config, with a C shim for its variadic functions.
+    .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    // Everything that touches the real terminal.
+    .target(name: "DockSimTerminal", dependencies: ["CLibEdit"]),
+    .executableTarget(
+      name: "docksim",
+      dependencies: [
+        "DockSimCommands", "DockSimLessons", "DockSimTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "DockSimCoreTests", dependencies: ["DockSimCore"]),
+    .testTarget(name: "DockSimCommandsTests", dependencies: ["DockSimCommands"]),
+    .testTarget(name: "DockSimLessonsTests", dependencies: ["DockSimLessons"]),
+    .testTarget(name: "DockSimTerminalTests", dependencies: ["DockSimTerminal"]),
+    // Runs the built `docksim` binary: script mode and a real pseudo-terminal.
+    .testTarget(name: "DockSimEndToEndTests", dependencies: ["docksim"]),
+  ]
+)

@@ -1,0 +1,85 @@
+import DockSimCore
+
+/// One student's (or one lesson's) whole simulated world and where they are in it.
+///
+/// The front ends (REPL, script mode, lesson player, tests) feed it input with
+/// `execute(_:console:)` and show what lands in the console. Nothing else changes it.
+public struct Session: Sendable {
+  public var settings: Settings
+  public var engine: Engine
+  /// The shells the user is in: the host shell first, then each container shell
+  /// entered with `docker run -it` or `docker exec -it`. Input runs in the last one.
+  public var shells: [ShellFrame]
+  /// Narrate copy-ups, whiteouts and lookups under each command's output.
+  public var tracing = false
+  /// Set when the user leaves the host shell (`exit`, `quit`, Ctrl-D at `$ `).
+  public var finished = false
+  /// Lines entered so far, for `history` (the front end owns the history file).
+  public var history: [String] = []
+
+  public init(settings: Settings = Settings(), hub: Hub = Hub()) {
+    self.settings = settings
+    self.engine = Engine(
+      clock: SimClock(start: settings.clockStart), seed: settings.seed, version: settings.dockerVersion, hub: hub)
+    self.shells = [ShellFrame(place: .host)]
+  }
+
+  /// The shell that input runs in.
+  public var currentShell: ShellFrame {
+    get { shells[shells.count - 1] }
+    set { shells[shells.count - 1] = newValue }
+  }
+
+  /// Runs one complete input (one line, or several when a here-document or a
+  /// quote spans lines) and returns its exit status.
+  public mutating func execute(_ text: String, console: inout Console) -> Int32 {
+    Interpreter.execute(text, session: &self, console: &console)
+  }
+
+  /// Whether `text` is a complete command or the shell would ask for more lines (`> `).
+  public func inputStatus(_ text: String) -> InputStatus {
+    Interpreter.inputStatus(text)
+  }
+
+  /// The prompt for the next line: `$ ` on the host, `root@<id>:<cwd># ` in a container.
+  public var prompt: String { currentShell.prompt }
+
+  /// The prompt while a command continues on the next line.
+  public var continuationPrompt: String { "> " }
+}
+
+/// Whether the shell has a whole command yet.
+public enum InputStatus: Sendable, Hashable {
+  case complete
+  /// More lines are needed (open quote, here-document, trailing `|` or `&&`).
+  case needsMore
+}
+
+/// One shell the user is in.
+public struct ShellFrame: Sendable, Hashable {
+  public enum Place: Sendable, Hashable {
+    case host
+    /// Inside a container (its full 64-hex ID).
+    case container(id: String)
+  }
+
+  public var place: Place
+  public var cwd: String
+  public var environment: [String: String]
+  /// `$?`.
+  public var lastStatus: Int32 = 0
+
+  public init(place: Place, cwd: String = "/", environment: [String: String] = [:]) {
+    self.place = place
+    self.cwd = cwd
+    self.environment = environment
+  }
+
+  public var prompt: String {
+    switch place {
+    case .host: return "$ "
+    case .container(let id):
+      return "root@\(id.prefix(12)):\(cwd)# "
+    }
+  }
+}

@@ -1,0 +1,4 @@
+/// Local images and their tags. (Placeholder: the registry work fills this in.)
+public struct ImageStore: Sendable {
+  public init() {}
+}
