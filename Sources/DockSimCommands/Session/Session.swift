@@ -16,6 +16,9 @@ public struct Session: Sendable {
   public var finished = false
   /// Lines entered so far, for `history` (the front end owns the history file).
   public var history: [String] = []
+  /// The simulated host's own small filesystem (the student's home on the host:
+  /// build contexts, files made with `cat > Dockerfile <<EOF`). Never the real disk.
+  public var hostFilesystem: HostFilesystem = HostFilesystem()
 
   public init(settings: Settings = Settings(), hub: Hub = Hub()) {
     self.settings = settings
