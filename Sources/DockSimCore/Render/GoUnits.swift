@@ -55,6 +55,11 @@ public enum GoUnits {
     return "\(Int64(exactHours) / 24 / 365) years"
   }
 
+  /// `HumanDuration` of a simulated-clock duration.
+  public static func humanDuration(_ duration: Duration) -> String {
+    humanDuration(nanoseconds: duration.nanoseconds)
+  }
+
   /// `HumanDuration` of a whole number of seconds.
   public static func humanDuration(seconds: Int64) -> String {
     humanDuration(nanoseconds: seconds * 1_000_000_000)
