@@ -1,0 +1,4 @@
+extension DockerCommandTable {
+  /// The container commands, under every path docker accepts.
+  static var containerCommands: [DockerCommandEntry] { [] }
+}
