@@ -56,5 +56,8 @@ public struct DigestBuilder {
     hasher.update(data: Array(bytes))
   }
   public mutating func update(_ text: String) { update(Array(text.utf8)) }
+  public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+    hasher.update(bufferPointer: buffer)
+  }
   public func finish() -> Digest { Digest(hex: hasher.finalize().hexString) }
 }
