@@ -1,0 +1,156 @@
+/// The bytes of a regular file, described rather than stored when they are generated.
+///
+/// A Hub image of 60 MB must cost almost nothing, so content is a list of pieces:
+/// literal bytes, runs of zeros (from `truncate -s`), or "N bytes of deterministic
+/// generated content" identified by a seed. Any byte of a generated piece can be
+/// computed on its own, so reading a range never materializes the whole file.
+public struct FileData: Hashable, Sendable {
+  public enum Piece: Hashable, Sendable {
+    case literal([UInt8])
+    case zeros(count: Int)
+    /// Bytes `offset ..< offset + count` of the endless stream named by `seed`.
+    case generated(seed: UInt64, offset: Int, count: Int)
+
+    public var count: Int {
+      switch self {
+      case .literal(let bytes): bytes.count
+      case .zeros(let count): count
+      case .generated(_, _, let count): count
+      }
+    }
+  }
+
+  public private(set) var pieces: [Piece]
+  /// The file size in bytes.
+  public private(set) var size: Int
+
+  /// An empty file.
+  public init() {
+    pieces = []
+    size = 0
+  }
+
+  public init(_ bytes: [UInt8]) {
+    pieces = bytes.isEmpty ? [] : [.literal(bytes)]
+    size = bytes.count
+  }
+
+  public init(_ text: String) { self.init(Array(text.utf8)) }
+
+  /// `size` bytes of deterministic content named by `seed` (a binary of a given size).
+  public static func generated(size: Int, seed: UInt64) -> FileData {
+    var data = FileData()
+    data.append(piece: .generated(seed: seed, offset: 0, count: size))
+    return data
+  }
+
+  /// True when every byte is known literally (no generated or zero pieces).
+  public var isLiteral: Bool {
+    pieces.allSatisfy { if case .literal = $0 { true } else { false } }
+  }
+
+  /// All bytes. Costs memory proportional to the size: use `bytes(in:)` for large files.
+  public var bytes: [UInt8] { bytes(in: 0..<size) }
+
+  /// The bytes of `range` (clamped to the file).
+  public func bytes(in range: Range<Int>) -> [UInt8] {
+    let wanted = range.clamped(to: 0..<size)
+    var out: [UInt8] = []
+    out.reserveCapacity(wanted.count)
+    var start = 0
+    for piece in pieces {
+      let pieceRange = start..<(start + piece.count)
+      let overlap = pieceRange.clamped(to: wanted)
+      if !overlap.isEmpty {
+        let local = (overlap.lowerBound - start)..<(overlap.upperBound - start)
+        switch piece {
+        case .literal(let bytes): out.append(contentsOf: bytes[local])
+        case .zeros: out.append(contentsOf: repeatElement(0, count: local.count))
+        case .generated(let seed, let offset, _):
+          for index in local { out.append(FileData.generatedByte(seed: seed, index: offset + index)) }
+        }
+      }
+      start = pieceRange.upperBound
+      if start >= wanted.upperBound { break }
+    }
+    return out
+  }
+
+  /// The text of the file when it is valid UTF-8 (nil otherwise).
+  public var text: String? { String(validating: bytes, as: UTF8.self) }
+
+  public mutating func append(_ other: FileData) {
+    for piece in other.pieces { append(piece: piece) }
+  }
+
+  /// Cuts the file to `newSize` bytes, or extends it with zeros (as `truncate(2)` does).
+  public mutating func truncate(to newSize: Int) {
+    let target = max(0, newSize)
+    if target >= size {
+      if target > size { append(piece: .zeros(count: target - size)) }
+      return
+    }
+    var kept: [Piece] = []
+    var remaining = target
+    for piece in pieces where remaining > 0 {
+      if piece.count <= remaining {
+        kept.append(piece)
+        remaining -= piece.count
+      } else {
+        kept.append(piece.prefix(remaining))
+        remaining = 0
+      }
+    }
+    pieces = kept
+    size = target
+  }
+
+  /// Adds a piece, merging it into the last one when both are literal or zeros, so
+  /// that equal content built by small appends has one canonical shape.
+  private mutating func append(piece: Piece) {
+    guard piece.count > 0 else { return }
+    size += piece.count
+    switch (pieces.last, piece) {
+    case (.literal(let a)?, .literal(let b)):
+      pieces[pieces.count - 1] = .literal(a + b)
+    case (.zeros(let a)?, .zeros(let b)):
+      pieces[pieces.count - 1] = .zeros(count: a + b)
+    case (.generated(let s1, let o1, let c1)?, .generated(let s2, let o2, let c2)) where s1 == s2 && o1 + c1 == o2:
+      pieces[pieces.count - 1] = .generated(seed: s1, offset: o1, count: c1 + c2)
+    default:
+      pieces.append(piece)
+    }
+  }
+
+  /// Byte `index` of the stream named by `seed`: SplitMix64 evaluated at word `index / 8`,
+  /// so any byte is computed without the ones before it.
+  static func generatedByte(seed: UInt64, index: Int) -> UInt8 {
+    var z = seed &+ (UInt64(index / 8) &+ 1) &* 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    z = z ^ (z >> 31)
+    return UInt8(truncatingIfNeeded: z >> (UInt64(index % 8) * 8))
+  }
+
+  /// A canonical description for digests: generated pieces by seed and range, literals by
+  /// their own digest, so a layer's diffID never needs the generated bytes.
+  var canonicalDescription: String {
+    pieces.map { piece in
+      switch piece {
+      case .literal(let bytes): "lit:\(Digest.sha256(bytes).hex)"
+      case .zeros(let count): "zero:\(count)"
+      case .generated(let seed, let offset, let count): "gen:\(seed):\(offset):\(count)"
+      }
+    }.joined(separator: ",")
+  }
+}
+
+extension FileData.Piece {
+  func prefix(_ n: Int) -> FileData.Piece {
+    switch self {
+    case .literal(let bytes): .literal(Array(bytes.prefix(n)))
+    case .zeros: .zeros(count: n)
+    case .generated(let seed, let offset, _): .generated(seed: seed, offset: offset, count: n)
+    }
+  }
+}
