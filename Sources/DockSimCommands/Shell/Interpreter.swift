@@ -1,14 +1,230 @@
 import DockSimCore
 
-/// Runs shell input. (Placeholder: the shell work replaces this with the real
-/// POSIX-style parser and interpreter.)
+/// Runs shell input in the session's current shell: parse, expand, redirect, run.
 enum Interpreter {
   static func execute(_ text: String, session: inout Session, console: inout Console) -> Int32 {
-    let words = text.split(separator: " ").map(String.init)
-    guard let name = words.first else { return session.currentShell.lastStatus }
-    console.errorLine("bash: \(name): command not found")
-    return 127
+    var run = ShellRun(dialect: .interactiveBash, isSubshell: false)
+    let status = run.run(text, stdin: [], stdinIsTerminal: true, session: &session, console: &console)
+    return status
   }
 
-  static func inputStatus(_ text: String) -> InputStatus { .complete }
+  static func inputStatus(_ text: String) -> InputStatus {
+    switch Parser.parse(text) {
+    case .success(let result): return result.wantsMoreInput ? .needsMore : .complete
+    case .failure(let failure): return failure.wantsMoreInput ? .needsMore : .complete
+    }
+  }
+}
+
+/// One shell process running: the top-level shell, `sh -c`, a pipeline stage or `$(...)`.
+struct ShellRun {
+  /// How the shell names itself in messages.
+  enum Dialect {
+    /// `bash: foo: command not found`
+    case interactiveBash
+    /// `bash -c`: syntax errors name `-c` and the line.
+    case bashCommand(name: String)
+    /// dash as `/bin/sh` in Debian and Ubuntu: `sh: 1: foo: not found`.
+    case dash(name: String)
+  }
+
+  var dialect: Dialect
+  /// `exit` ends only this run (not the user's shell).
+  var isSubshell: Bool
+  var hereDocuments: [HereDocument] = []
+  /// Set by `exit`; nothing more runs.
+  var exitRequested = false
+  /// `$0`, `$1`, ... for `sh -c 'script' name args`.
+  var positional: [String] = ["bash"]
+
+  init(dialect: Dialect, isSubshell: Bool) {
+    self.dialect = dialect
+    self.isSubshell = isSubshell
+  }
+
+  /// The prefix of a runtime message: `bash: ` or `sh: 1: `.
+  var messagePrefix: String {
+    switch dialect {
+    case .interactiveBash: return "bash: "
+    case .bashCommand(let name): return "\(name): "
+    case .dash(let name): return "\(name): 1: "
+    }
+  }
+
+  // MARK: Input
+
+  mutating func run(
+    _ text: String, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+  ) -> Int32 {
+    switch Parser.parse(text) {
+    case .failure(let failure):
+      reportSyntaxError(failure, text: text, console: &console)
+      session.currentShell.lastStatus = 2
+      return 2
+    case .success(let parsed):
+      for warning in parsed.warnings { console.errorLine(syntaxPrefix(line: 1) + warning) }
+      hereDocuments = parsed.hereDocuments
+      return run(parsed.script, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+    }
+  }
+
+  private func syntaxPrefix(line: Int) -> String {
+    switch dialect {
+    case .interactiveBash: return "bash: "
+    case .bashCommand(let name): return "\(name): -c: line \(line): "
+    case .dash(let name): return "\(name): \(line): "
+    }
+  }
+
+  private func reportSyntaxError(_ failure: Parser.Failure, text: String, console: inout Console) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    switch dialect {
+    case .interactiveBash:
+      console.errorLine("bash: " + failure.message)
+    case .bashCommand, .dash:
+      let lineNumber = failure == .endOfFile ? lines.count + 1 : 1
+      console.errorLine(syntaxPrefix(line: lineNumber) + failure.message)
+      if case .unexpectedToken = failure {
+        console.errorLine(syntaxPrefix(line: 1) + "`\(lines.first.map(String.init) ?? "")'")
+      }
+    }
+  }
+
+  // MARK: Lists and pipelines
+
+  mutating func run(
+    _ script: Script, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+  ) -> Int32 {
+    var status = session.currentShell.lastStatus
+    for list in script.lists {
+      status = run(list, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      if exitRequested { break }
+    }
+    return status
+  }
+
+  private mutating func run(
+    _ list: AndOrList, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+  ) -> Int32 {
+    var status = run(list.first, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+    for (op, pipeline) in list.rest {
+      if exitRequested { break }
+      if (op == .and) != (status == 0) { continue }
+      status = run(pipeline, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+    }
+    return status
+  }
+
+  private mutating func run(
+    _ pipeline: Pipeline, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+  ) -> Int32 {
+    var status: Int32
+    if pipeline.commands.count == 1 {
+      status = run(
+        pipeline.commands[0], stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+    } else {
+      status = runStages(pipeline.commands, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+    }
+    if pipeline.negated { status = status == 0 ? 1 : 0 }
+    if !exitRequested || isSubshell { session.currentShell.lastStatus = status }
+    return status
+  }
+
+  /// Each stage runs as a subshell (its `cd` and `exit` stay inside it) and gets the
+  /// previous stage's standard output as its standard input.
+  private mutating func runStages(
+    _ commands: [SimpleCommand], stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+  ) -> Int32 {
+    let saved = session.currentShell
+    let depth = session.shells.count
+    var input = stdin
+    var status: Int32 = 0
+    for (number, command) in commands.enumerated() {
+      var stage = ShellRun(dialect: dialect, isSubshell: true)
+      stage.hereDocuments = hereDocuments
+      stage.positional = positional
+      let isLast = number == commands.count - 1
+      if isLast {
+        status = stage.run(command, stdin: input, stdinIsTerminal: false, session: &session, console: &console)
+      } else {
+        var traits = console.traits
+        traits.stdoutIsTerminal = false
+        var pipe = Console(traits: traits)
+        status = stage.run(
+          command, stdin: input, stdinIsTerminal: number == 0 && stdinIsTerminal, session: &session, console: &pipe)
+        console.write(bytes: pipe.bytes(of: .stderr), to: .stderr)
+        input = pipe.bytes(of: .stdout)
+      }
+      if session.shells.count == depth { session.currentShell = saved }
+    }
+    return status
+  }
+
+  // MARK: Simple commands
+
+  mutating func run(
+    _ command: SimpleCommand, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+  ) -> Int32 {
+    var substitutionStatus: Int32? = nil
+    guard let argv = expandArguments(command.words, session: &session, console: &console, status: &substitutionStatus)
+    else { return 1 }
+    var assignments: [(String, String)] = []
+    for assignment in command.assignments {
+      guard
+        let value = expandToString(
+          assignment.value, session: &session, console: &console, status: &substitutionStatus)
+      else { return 1 }
+      assignments.append((assignment.name, value))
+    }
+    var redirect = RedirectionPlan()
+    if let failure = redirect.prepare(command.redirections, run: &self, session: &session, console: &console) {
+      console.errorLine(messagePrefix + failure)
+      return 1
+    }
+    guard !argv.isEmpty else {
+      for (name, value) in assignments { session.currentShell.environment[name] = value }
+      redirect.finish(Console(traits: console.traits), into: &console, session: &session)
+      return substitutionStatus ?? 0
+    }
+    let input = redirect.stdin ?? stdin
+    let inputIsTerminal = redirect.stdin == nil && stdinIsTerminal
+    let saved = session.currentShell.environment
+    for (name, value) in assignments { session.currentShell.environment[name] = value }
+    let depth = session.shells.count
+    var status: Int32
+    if redirect.capturesOutput {
+      var capture = Console(traits: redirect.traits(from: console.traits))
+      status = invoke(argv, stdin: input, stdinIsTerminal: inputIsTerminal, session: &session, console: &capture)
+      redirect.finish(capture, into: &console, session: &session)
+    } else {
+      status = invoke(argv, stdin: input, stdinIsTerminal: inputIsTerminal, session: &session, console: &console)
+    }
+    if !assignments.isEmpty, session.shells.count == depth {
+      for (name, _) in assignments { session.currentShell.environment[name] = saved[name] }
+    }
+    return status
+  }
+
+  /// Runs a builtin or a program with expanded arguments.
+  mutating func invoke(
+    _ argv: [String], stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+  ) -> Int32 {
+    let name = argv[0]
+    if Builtins.names.contains(name) {
+      return Builtins.run(argv, shell: &self, stdin: stdin, session: &session, console: &console)
+    }
+    guard let program = ProgramTable.lookup(name, in: session) else {
+      return commandNotFound(name, console: &console)
+    }
+    let invocation = Invocation(arguments: argv, stdin: stdin, stdinIsTerminal: stdinIsTerminal)
+    return program.run(invocation, session: &session, console: &console)
+  }
+
+  func commandNotFound(_ name: String, console: inout Console) -> Int32 {
+    switch dialect {
+    case .dash: console.errorLine(messagePrefix + "\(name): not found")
+    default: console.errorLine(messagePrefix + "\(name): command not found")
+    }
+    return 127
+  }
 }

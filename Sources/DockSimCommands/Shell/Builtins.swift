@@ -1,0 +1,262 @@
+import DockSimCore
+
+/// Commands the shell runs itself because they change the shell: `cd`, `exit`,
+/// `export`, ... and `sh -c`/`bash -c`, which start a child shell.
+enum Builtins {
+  static let names: Set<String> = [
+    "cd", "pwd", "exit", "export", "unset", "true", "false", ":", "type", "sh", "bash", "dash", "echo", "printf",
+  ]
+
+  static func run(
+    _ argv: [String], shell: inout ShellRun, stdin: [UInt8], session: inout Session, console: inout Console
+  ) -> Int32 {
+    let prefix = shell.messagePrefix
+    switch argv[0] {
+    case "cd": return cd(argv, prefix: prefix, session: &session, console: &console)
+    case "pwd":
+      console.line(session.currentShell.cwd)
+      return 0
+    case "exit": return exit(argv, shell: &shell, session: &session, console: &console)
+    case "export": return export(argv, prefix: prefix, session: &session, console: &console)
+    case "unset": return unset(argv, prefix: prefix, session: &session, console: &console)
+    case "true", ":": return 0
+    case "false": return 1
+    case "type": return type(argv, prefix: prefix, session: session, console: &console)
+    case "echo": return EchoPrintf.echo(argv, console: &console)
+    case "printf": return EchoPrintf.printf(argv, prefix: prefix, console: &console)
+    default: return childShell(argv, shell: shell, stdin: stdin, session: &session, console: &console)
+    }
+  }
+
+  // MARK: cd
+
+  static func cd(_ argv: [String], prefix: String, session: inout Session, console: inout Console) -> Int32 {
+    let operands = argv.dropFirst().drop { $0 == "-L" || $0 == "-P" || $0 == "--" }
+    guard operands.count <= 1 else {
+      console.errorLine(prefix + "cd: too many arguments")
+      return 1
+    }
+    var target = operands.first ?? session.homeDirectory
+    var printsTarget = false
+    if target == "-" {
+      guard let old = session.currentShell.environment["OLDPWD"] else {
+        console.errorLine(prefix + "cd: OLDPWD not set")
+        return 1
+      }
+      target = old
+      printsTarget = true
+    }
+    if target.isEmpty { return 0 }
+    let logical = PathText.normalized(session.absolutePath(target))
+    do throws(Errno) {
+      let info = try session.filesystem.info(logical, followingLinks: true)
+      guard info.kind == .directory else { throw Errno.notDirectory }
+    } catch {
+      console.errorLine(prefix + "cd: \(target): \(error.message)")
+      return 1
+    }
+    let old = session.currentShell.cwd
+    session.currentShell.cwd = logical
+    session.currentShell.environment["OLDPWD"] = old
+    if session.currentShell.environment["PWD"] != nil { session.currentShell.environment["PWD"] = logical }
+    if printsTarget { console.line(logical) }
+    return 0
+  }
+
+  // MARK: exit
+
+  static func exit(_ argv: [String], shell: inout ShellRun, session: inout Session, console: inout Console) -> Int32 {
+    let prefix = shell.messagePrefix
+    var status = session.currentShell.lastStatus
+    if argv.count > 1 {
+      if let number = Int64(argv[1].trimmingSpaces()) {
+        guard argv.count == 2 else {
+          if !shell.isSubshell { console.errorLine("exit") }
+          console.errorLine(prefix + "exit: too many arguments")
+          return 1
+        }
+        status = Int32(truncatingIfNeeded: number & 0xff)
+      } else {
+        if !shell.isSubshell { console.errorLine("exit") }
+        console.errorLine(prefix + "exit: \(argv[1]): numeric argument required")
+        status = 2
+        leave(status: status, shell: &shell, session: &session, console: &console, announced: true)
+        return status
+      }
+    }
+    leave(status: status, shell: &shell, session: &session, console: &console, announced: false)
+    return status
+  }
+
+  /// Ends the shell: a child shell just stops; the user's shell pops its frame or ends the session.
+  private static func leave(
+    status: Int32, shell: inout ShellRun, session: inout Session, console: inout Console, announced: Bool
+  ) {
+    shell.exitRequested = true
+    guard !shell.isSubshell else { return }
+    // An interactive bash says "exit" on its way out.
+    if !announced { console.errorLine("exit") }
+    if session.shells.count > 1 {
+      ShellSeams.leaveContainerShell(status: status, session: &session)
+    } else {
+      session.currentShell.lastStatus = status
+      session.finished = true
+    }
+  }
+
+  // MARK: export, unset
+
+  static func export(_ argv: [String], prefix: String, session: inout Session, console: inout Console) -> Int32 {
+    let operands = argv.dropFirst().filter { $0 != "-p" && $0 != "--" }
+    if operands.isEmpty {
+      let environment = session.currentShell.environment
+      for name in environment.keys.sorted() {
+        console.line("declare -x \(name)=\"\(escapeForDeclare(environment[name]!))\"")
+      }
+      return 0
+    }
+    var status: Int32 = 0
+    for operand in operands {
+      let name = operand.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
+        ?? operand
+      guard Parser.isName(name) else {
+        console.errorLine(prefix + "export: `\(operand)': not a valid identifier")
+        status = 1
+        continue
+      }
+      if operand.contains("=") {
+        session.currentShell.environment[name] = String(operand.dropFirst(name.count + 1))
+      }
+    }
+    return status
+  }
+
+  private static func escapeForDeclare(_ value: String) -> String {
+    var out = ""
+    for c in value {
+      if c == "\"" || c == "\\" || c == "$" || c == "`" { out.append("\\") }
+      out.append(c)
+    }
+    return out
+  }
+
+  static func unset(_ argv: [String], prefix: String, session: inout Session, console: inout Console) -> Int32 {
+    var status: Int32 = 0
+    for name in argv.dropFirst() where name != "-v" && name != "-f" {
+      guard Parser.isName(name) else {
+        console.errorLine(prefix + "unset: `\(name)': not a valid identifier")
+        status = 1
+        continue
+      }
+      session.currentShell.environment[name] = nil
+    }
+    return status
+  }
+
+  // MARK: type
+
+  static func type(_ argv: [String], prefix: String, session: Session, console: inout Console) -> Int32 {
+    var status: Int32 = 0
+    for name in argv.dropFirst() {
+      if Builtins.names.contains(name) && !["sh", "bash", "dash"].contains(name) {
+        console.line("\(name) is a shell builtin")
+      } else if ProgramTable.lookup(name, in: session) != nil {
+        console.line("\(name) is \(ProgramTable.directory(of: name, in: session))/\(name)")
+      } else {
+        console.errorLine(prefix + "type: \(name): not found")
+        status = 1
+      }
+    }
+    return status
+  }
+
+  // MARK: sh -c
+
+  /// `sh -c 'script' [name [args...]]`, or a script on standard input.
+  static func childShell(
+    _ argv: [String], shell: ShellRun, stdin: [UInt8], session: inout Session, console: inout Console
+  ) -> Int32 {
+    let name = argv[0]
+    let isDash = name == "sh" || name == "dash" || name.hasSuffix("/sh")
+    var operands = Array(argv.dropFirst())
+    var script: String
+    if let c = operands.firstIndex(of: "-c") {
+      operands.remove(at: c)
+      guard c < operands.count else {
+        console.errorLine(isDash ? "\(name): 0: -c requires an argument" : "\(name): -c: option requires an argument")
+        return 2
+      }
+      script = operands.remove(at: c)
+    } else if operands.isEmpty {
+      // An interactive shell inside the shell: nothing to read in the simulator but stdin.
+      script = String(decoding: stdin, as: UTF8.self)
+    } else {
+      return runScriptFile(operands, name: name, isDash: isDash, session: &session, console: &console)
+    }
+    var child = ShellRun(dialect: isDash ? .dash(name: name) : .bashCommand(name: name), isSubshell: true)
+    child.positional = operands.isEmpty ? [name] : operands
+    return runChild(&child, script, session: &session, console: &console)
+  }
+
+  private static func runScriptFile(
+    _ operands: [String], name: String, isDash: Bool, session: inout Session, console: inout Console
+  ) -> Int32 {
+    let path = operands[0]
+    let text: String
+    do {
+      text = String(decoding: try session.filesystem.read(session.absolutePath(path)).allBytes, as: UTF8.self)
+    } catch {
+      console.errorLine(isDash ? "\(name): 0: cannot open \(path): No such file" : "\(name): \(path): \(error.message)")
+      return isDash ? 2 : 127
+    }
+    var child = ShellRun(dialect: isDash ? .dash(name: name) : .bashCommand(name: name), isSubshell: true)
+    child.positional = operands
+    return runChild(&child, text, session: &session, console: &console)
+  }
+
+  /// A child process: its directory and variables are its own.
+  private static func runChild(
+    _ child: inout ShellRun, _ script: String, session: inout Session, console: inout Console
+  ) -> Int32 {
+    let saved = session.currentShell
+    let depth = session.shells.count
+    let status = child.run(script, stdin: [], stdinIsTerminal: false, session: &session, console: &console)
+    if session.shells.count == depth {
+      session.currentShell = saved
+    }
+    return status
+  }
+}
+
+/// Paths as text: joining and `.`/`..` folding without looking at the file system
+/// (what `cd` does with its logical path).
+enum PathText {
+  static func normalized(_ path: String) -> String {
+    var parts: [Substring] = []
+    for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+      if component == "." { continue }
+      if component == ".." {
+        if !parts.isEmpty { parts.removeLast() }
+        continue
+      }
+      parts.append(component)
+    }
+    return "/" + parts.joined(separator: "/")
+  }
+
+  static func basename(_ path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+    if trimmed == "/" { return "/" }
+    return String(trimmed.split(separator: "/").last ?? "")
+  }
+
+  static func dirname(_ path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+    guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+    var head = trimmed[..<slash]
+    while head.count > 1, head.hasSuffix("/") { head.removeLast() }
+    return head.isEmpty ? "/" : String(head)
+  }
+}

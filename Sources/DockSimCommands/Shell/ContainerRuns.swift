@@ -1,0 +1,43 @@
+import DockSimCore
+
+/// One-shot runs inside a container, for `docker run IMAGE CMD...` and `docker exec`.
+extension Session {
+  /// Runs `arguments` as the container's process, in a fresh shell frame pushed for
+  /// the run and popped after it; output goes to `console`. Returns the exit status
+  /// (127 with bash's message when the program does not exist).
+  public mutating func runInContainer(
+    _ id: String, arguments: [String], workingDirectory: String = "/", environment: [String: String] = [:],
+    stdin: [UInt8] = [], stdinIsTerminal: Bool = false, console: inout Console
+  ) -> Int32 {
+    guard !arguments.isEmpty else { return 0 }
+    shells.append(ShellFrame(place: .container(id: id), cwd: workingDirectory, environment: environment))
+    let depth = shells.count
+    var run = ShellRun(dialect: .bashCommand(name: "bash"), isSubshell: true)
+    let status = run.invoke(arguments, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &self, console: &console)
+    if shells.count == depth { shells.removeLast() }
+    return status
+  }
+
+  /// Runs a command line in the container as `sh -c` would (`docker exec C sh -c '...'`).
+  public mutating func runInContainer(
+    _ id: String, command: String, workingDirectory: String = "/", environment: [String: String] = [:],
+    stdin: [UInt8] = [], console: inout Console
+  ) -> Int32 {
+    runInContainer(
+      id, arguments: ["sh", "-c", command], workingDirectory: workingDirectory, environment: environment,
+      stdin: stdin, console: &console)
+  }
+
+  /// Whether `name` (`ls`, `/bin/sh`, `bash`) is a program or builtin inside container `id`:
+  /// `docker run` reports `executable file not found in $PATH` otherwise.
+  public func containerCanRun(_ id: String, program name: String) -> Bool {
+    var probe = self
+    probe.shells.append(ShellFrame(place: .container(id: id)))
+    return Builtins.names.contains(name) || ProgramTable.lookup(name, in: probe) != nil
+  }
+
+  /// Whether `name` runs at the current prompt (for completion and `type`).
+  public func canRun(_ name: String) -> Bool {
+    Builtins.names.contains(name) || ProgramTable.lookup(name, in: self) != nil
+  }
+}

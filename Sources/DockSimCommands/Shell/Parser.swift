@@ -1,0 +1,682 @@
+/// Reads shell input into a `Script`, the way bash 5.2 splits and quotes it.
+///
+/// The parser works on Unicode scalars, not Characters: a combining mark after a
+/// quote must not glue itself onto the quote and hide it.
+struct Parser {
+  /// Why input could not be parsed. Each case is one of bash's messages.
+  enum Failure: Error, Hashable {
+    /// An open quote, `${`, `$(` or backquote at the end of the input.
+    case unmatched(Character)
+    /// The input ends where a command must follow (`a |`, `a &&`).
+    case endOfFile
+    /// A token where none may stand (`| a`, `a ;; b`).
+    case unexpectedToken(String)
+
+    /// What bash prints after `bash: `.
+    var message: String {
+      switch self {
+      case .unmatched(let c): return "unexpected EOF while looking for matching `\(c)'"
+      case .endOfFile: return "syntax error: unexpected end of file"
+      case .unexpectedToken(let t): return "syntax error near unexpected token `\(t)'"
+      }
+    }
+
+    /// More lines could complete the input (the REPL asks with `> `).
+    var wantsMoreInput: Bool {
+      switch self {
+      case .unmatched, .endOfFile: return true
+      case .unexpectedToken: return false
+      }
+    }
+  }
+
+  /// A parsed input and what bash would say about it while reading.
+  struct Result: Sendable {
+    var script: Script
+    var hereDocuments: [HereDocument]
+    /// `here-document at line 1 delimited by end-of-file (wanted `EOF')`.
+    var warnings: [String]
+    /// The input ended inside a here-document or after a backslash.
+    var wantsMoreInput: Bool
+  }
+
+  private struct PendingHereDocument {
+    var index: Int
+    var delimiter: String
+    var stripsTabs: Bool
+    var line: Int
+  }
+
+  private let text: [Unicode.Scalar]
+  private var index = 0
+  private var line = 1
+  private var hereDocuments: [HereDocument] = []
+  private var pending: [PendingHereDocument] = []
+  private var warnings: [String] = []
+  private var wantsMoreInput = false
+  /// Nesting of `$(`; deep nesting is refused rather than overflowing the stack.
+  private var depth = 0
+  private static let maximumDepth = 64
+
+  init(_ text: String) { self.text = Array(text.unicodeScalars) }
+
+  static func parse(_ text: String) -> Swift.Result<Result, Failure> {
+    var parser = Parser(text)
+    do {
+      let script = try parser.parseScript(until: nil)
+      parser.finishPendingHereDocuments()
+      return .success(
+        Result(
+          script: script, hereDocuments: parser.hereDocuments, warnings: parser.warnings,
+          wantsMoreInput: parser.wantsMoreInput))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  // MARK: Lists
+
+  private mutating func parseScript(until terminator: Unicode.Scalar?) throws(Failure) -> Script {
+    var script = Script()
+    while true {
+      skipBlanks()
+      guard let c = peek() else {
+        if terminator != nil { throw .unmatched(")") }
+        return script
+      }
+      if c == terminator { return script }
+      if c == "\n" {
+        consumeNewline()
+        continue
+      }
+      if c == ";" || c == "&" || c == "|" || c == ")" || c == "(" { throw .unexpectedToken(operatorText()) }
+      script.lists.append(try parseAndOr())
+      skipBlanks()
+      guard let next = peek() else { continue }
+      if next == terminator { return script }
+      switch next {
+      case "\n": consumeNewline()
+      case ";":
+        if peek(1) == ";" { throw .unexpectedToken(";;") }
+        index += 1
+      case "&":
+        index += 1
+      default: throw .unexpectedToken(operatorText())
+      }
+    }
+  }
+
+  private mutating func parseAndOr() throws(Failure) -> AndOrList {
+    var list = AndOrList(first: try parsePipeline())
+    while true {
+      skipBlanks()
+      let op: AndOrList.Operator
+      if peek() == "&", peek(1) == "&" {
+        op = .and
+      } else if peek() == "|", peek(1) == "|" {
+        op = .or
+      } else {
+        return list
+      }
+      index += 2
+      try skipNewlinesBeforeCommand()
+      list.rest.append((op, try parsePipeline()))
+    }
+  }
+
+  private mutating func parsePipeline() throws(Failure) -> Pipeline {
+    var pipeline = Pipeline()
+    skipBlanks()
+    if peek() == "!", isBlankOrEnd(peek(1)) {
+      pipeline.negated = true
+      index += 1
+    }
+    pipeline.commands.append(try parseCommand())
+    while true {
+      skipBlanks()
+      guard peek() == "|", peek(1) != "|" else { return pipeline }
+      index += 1
+      if peek() == "&" {
+        // `a |& b` is `a 2>&1 | b`.
+        index += 1
+        let last = pipeline.commands.count - 1
+        pipeline.commands[last].redirections.append(
+          Redirection(fd: 2, op: .duplicate, target: Word(parts: [.literal("1", quoted: false)], source: "1")))
+      }
+      try skipNewlinesBeforeCommand()
+      pipeline.commands.append(try parseCommand())
+    }
+  }
+
+  /// After `|`, `&&` or `||` a command must follow, possibly on a later line.
+  private mutating func skipNewlinesBeforeCommand() throws(Failure) {
+    while true {
+      skipBlanks()
+      guard let c = peek() else { throw .endOfFile }
+      guard c == "\n" else { return }
+      consumeNewline()
+    }
+  }
+
+  // MARK: Commands
+
+  private mutating func parseCommand() throws(Failure) -> SimpleCommand {
+    var command = SimpleCommand()
+    while true {
+      skipBlanks()
+      guard let c = peek() else { break }
+      if c == "\n" || c == ";" || c == "&" && peek(1) != ">" || c == "|" || c == ")" || c == "(" { break }
+      if let redirection = try parseRedirectionIfAny() {
+        command.redirections.append(redirection)
+        continue
+      }
+      let word = try parseWord()
+      if command.words.isEmpty, let assignment = Self.assignment(from: word) {
+        command.assignments.append(assignment)
+      } else {
+        command.words.append(word)
+      }
+    }
+    if command.isEmpty {
+      if peek() == nil { throw .endOfFile }
+      throw .unexpectedToken(operatorText())
+    }
+    return command
+  }
+
+  /// `NAME=value` before the command name.
+  private static func assignment(from word: Word) -> Assignment? {
+    guard case .literal(let text, quoted: false)? = word.parts.first, let equals = text.firstIndex(of: "=") else {
+      return nil
+    }
+    let name = String(text[..<equals])
+    guard isName(name) else { return nil }
+    var value = Word(parts: Array(word.parts.dropFirst()), source: String(word.source.dropFirst(name.count + 1)))
+    let rest = String(text[text.index(after: equals)...])
+    if !rest.isEmpty { value.parts.insert(.literal(rest, quoted: false), at: 0) }
+    return Assignment(name: name, value: value)
+  }
+
+  static func isName(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, first == "_" || first.isASCIILetter else { return false }
+    return text.unicodeScalars.allSatisfy { $0 == "_" || $0.isASCIILetter || $0.isASCIIDigit }
+  }
+
+  // MARK: Redirections
+
+  private mutating func parseRedirectionIfAny() throws(Failure) -> Redirection? {
+    var cursor = index
+    var digits = ""
+    while cursor < text.count, text[cursor].isASCIIDigit {
+      digits.unicodeScalars.append(text[cursor])
+      cursor += 1
+    }
+    guard cursor < text.count else { return nil }
+    let c = text[cursor]
+    let both = digits.isEmpty && c == "&" && cursor + 1 < text.count && text[cursor + 1] == ">"
+    guard c == "<" || c == ">" || both else { return nil }
+    index = cursor
+    let fdGiven = Int(digits.prefix(9))
+    if both {
+      index += 2
+      let append = peek() == ">"
+      if append { index += 1 }
+      return Redirection(fd: 1, op: append ? .appendBoth : .outputBoth, target: try redirectionTarget())
+    }
+    if c == ">" {
+      index += 1
+      let fd = fdGiven ?? 1
+      switch peek() {
+      case ">":
+        index += 1
+        return Redirection(fd: fd, op: .append, target: try redirectionTarget())
+      case "&":
+        index += 1
+        let target = try redirectionTarget()
+        if fdGiven == nil, !target.isDescriptor {
+          return Redirection(fd: 1, op: .outputBoth, target: target)
+        }
+        return Redirection(fd: fd, op: .duplicate, target: target)
+      case "|":
+        index += 1
+        return Redirection(fd: fd, op: .output, target: try redirectionTarget())
+      default:
+        return Redirection(fd: fd, op: .output, target: try redirectionTarget())
+      }
+    }
+    index += 1
+    let fd = fdGiven ?? 0
+    switch peek() {
+    case "<":
+      index += 1
+      if peek() == "<" {
+        index += 1
+        return Redirection(fd: fd, op: .hereString, target: try redirectionTarget())
+      }
+      let stripsTabs = peek() == "-"
+      if stripsTabs { index += 1 }
+      return try hereDocument(fd: fd, stripsTabs: stripsTabs)
+    case "&":
+      index += 1
+      return Redirection(fd: fd, op: .duplicate, target: try redirectionTarget())
+    default:
+      return Redirection(fd: fd, op: .input, target: try redirectionTarget())
+    }
+  }
+
+  private mutating func redirectionTarget() throws(Failure) -> Word {
+    skipBlanks()
+    guard let c = peek() else { throw .unexpectedToken("newline") }
+    if "\n;&|<>()".unicodeScalars.contains(c) { throw .unexpectedToken(operatorText()) }
+    return try parseWord()
+  }
+
+  private mutating func hereDocument(fd: Int, stripsTabs: Bool) throws(Failure) -> Redirection {
+    let delimiterWord = try redirectionTarget()
+    let quoted = delimiterWord.parts.contains { part in
+      if case .literal(_, quoted: true) = part { return true }
+      return false
+    } || delimiterWord.source.contains("\\") || delimiterWord.source.contains("'") || delimiterWord.source.contains("\"")
+    let number = hereDocuments.count
+    hereDocuments.append(HereDocument(body: "", expands: !quoted))
+    pending.append(
+      PendingHereDocument(
+        index: number, delimiter: Self.unquotedDelimiter(delimiterWord.source), stripsTabs: stripsTabs, line: line))
+    return Redirection(fd: fd, op: .hereDocument(index: number), target: delimiterWord)
+  }
+
+  /// The delimiter with quotes removed but `$` left alone, as bash compares it.
+  private static func unquotedDelimiter(_ source: String) -> String {
+    var out = ""
+    var scalars = source.unicodeScalars.makeIterator()
+    while let c = scalars.next() {
+      switch c {
+      case "'", "\"": continue
+      case "\\": if let next = scalars.next() { out.unicodeScalars.append(next) }
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+
+  /// Reads the bodies of the here-documents started on the line just ended.
+  private mutating func consumeNewline() {
+    index += 1
+    line += 1
+    let waiting = pending
+    pending = []
+    for document in waiting { readBody(of: document) }
+  }
+
+  private mutating func readBody(of document: PendingHereDocument) {
+    var body = ""
+    while index < text.count {
+      var current = ""
+      while index < text.count, text[index] != "\n" {
+        current.unicodeScalars.append(text[index])
+        index += 1
+      }
+      let hadNewline = index < text.count
+      if hadNewline {
+        index += 1
+        line += 1
+      }
+      if document.stripsTabs { current = String(current.drop { $0 == "\t" }) }
+      if current == document.delimiter {
+        hereDocuments[document.index].body = body
+        return
+      }
+      body += current + "\n"
+    }
+    hereDocuments[document.index].body = body
+    endedEarly(document)
+  }
+
+  private mutating func finishPendingHereDocuments() {
+    for document in pending { endedEarly(document) }
+    pending = []
+  }
+
+  private mutating func endedEarly(_ document: PendingHereDocument) {
+    warnings.append(
+      "warning: here-document at line \(document.line) delimited by end-of-file (wanted `\(document.delimiter)')")
+    wantsMoreInput = true
+  }
+
+  // MARK: Words
+
+  private mutating func parseWord() throws(Failure) -> Word {
+    let start = index
+    var builder = WordBuilder()
+    loop: while let c = peek() {
+      switch c {
+      case " ", "\t", "\n", ";", "&", "|", "<", ">", "(", ")":
+        break loop
+      case "\\":
+        if index + 1 >= text.count {
+          // A backslash at the very end continues the line; at end of file bash drops it.
+          wantsMoreInput = true
+          index += 1
+        } else if text[index + 1] == "\n" {
+          index += 2
+          line += 1
+        } else {
+          builder.append(text[index + 1], quoted: true)
+          index += 2
+        }
+      case "'":
+        index += 1
+        guard let close = text[index...].firstIndex(of: "'") else { throw .unmatched("'") }
+        builder.appendQuoted(text[index..<close])
+        line += text[index..<close].filter { $0 == "\n" }.count
+        index = close + 1
+      case "\"":
+        try parseDoubleQuoted(into: &builder)
+      case "$":
+        try parseDollar(into: &builder, quoted: false)
+      case "`":
+        try parseBackquote(into: &builder, quoted: false)
+      case "~" where builder.isEmpty && (isWordEnd(peek(1)) || peek(1) == "/"):
+        builder.add(.tilde)
+        index += 1
+      default:
+        builder.append(c, quoted: false)
+        index += 1
+      }
+    }
+    var word = builder.finish()
+    word.source = String(String.UnicodeScalarView(text[start..<index]))
+    return word
+  }
+
+  private mutating func parseDoubleQuoted(into builder: inout WordBuilder) throws(Failure) {
+    index += 1
+    builder.appendQuoted([])
+    while true {
+      guard let c = peek() else { throw .unmatched("\"") }
+      switch c {
+      case "\"":
+        index += 1
+        return
+      case "\\":
+        let next = peek(1)
+        if next == "\n" {
+          index += 2
+          line += 1
+        } else if let next, "$`\"\\".unicodeScalars.contains(next) {
+          builder.append(next, quoted: true)
+          index += 2
+        } else {
+          builder.append("\\", quoted: true)
+          index += 1
+        }
+      case "$":
+        try parseDollar(into: &builder, quoted: true)
+      case "`":
+        try parseBackquote(into: &builder, quoted: true)
+      default:
+        if c == "\n" { line += 1 }
+        builder.append(c, quoted: true)
+        index += 1
+      }
+    }
+  }
+
+  private mutating func parseDollar(into builder: inout WordBuilder, quoted: Bool) throws(Failure) {
+    guard let next = peek(1) else {
+      builder.append("$", quoted: quoted)
+      index += 1
+      return
+    }
+    if next == "{" {
+      try parseBraced(into: &builder, quoted: quoted)
+    } else if next == "(" {
+      if peek(2) == "(" {
+        try parseArithmetic(into: &builder, quoted: quoted)
+        return
+      }
+      index += 2
+      depth += 1
+      defer { depth -= 1 }
+      guard depth < Self.maximumDepth else { throw .unexpectedToken("(") }
+      let script = try parseScript(until: ")")
+      guard peek() == ")" else { throw .unmatched(")") }
+      index += 1
+      builder.add(.command(script, quoted: quoted))
+    } else if next == "_" || next.isASCIILetter {
+      index += 1
+      var name = ""
+      while let c = peek(), c == "_" || c.isASCIILetter || c.isASCIIDigit {
+        name.unicodeScalars.append(c)
+        index += 1
+      }
+      builder.add(.parameter(name, quoted: quoted))
+    } else if next.isASCIIDigit || "?$#!@*-".unicodeScalars.contains(next) {
+      index += 2
+      builder.add(.parameter(String(Character(next)), quoted: quoted))
+    } else {
+      builder.append("$", quoted: quoted)
+      index += 1
+    }
+  }
+
+  /// `${NAME}`, `${NAME:-default}`, `${NAME-default}`, `${#NAME}`.
+  private mutating func parseBraced(into builder: inout WordBuilder, quoted: Bool) throws(Failure) {
+    let open = index
+    index += 2
+    var nesting = 1
+    var cursor = index
+    while cursor < text.count {
+      if text[cursor] == "{" { nesting += 1 }
+      if text[cursor] == "}" {
+        nesting -= 1
+        if nesting == 0 { break }
+      }
+      cursor += 1
+    }
+    guard cursor < text.count else { throw .unmatched("}") }
+    let inside = String(String.UnicodeScalarView(text[index..<cursor]))
+    index = cursor + 1
+    let whole = String(String.UnicodeScalarView(text[open..<index]))
+    builder.add(Self.bracedParameter(inside, whole: whole, quoted: quoted))
+  }
+
+  private static func bracedParameter(_ inside: String, whole: String, quoted: Bool) -> WordPart {
+    if inside.hasPrefix("#"), inside.count > 1, isName(String(inside.dropFirst())) {
+      return .parameter(inside, quoted: quoted)
+    }
+    var name = ""
+    var rest = Substring(inside)
+    if let first = rest.unicodeScalars.first, first.isASCIIDigit || "?$#!@*-".unicodeScalars.contains(first),
+      rest.count == 1 || !first.isASCIIDigit
+    {
+      name = String(rest.prefix(1))
+      rest = rest.dropFirst()
+    } else {
+      name = String(rest.prefix { $0 == "_" || $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII })
+      rest = rest.dropFirst(name.count)
+    }
+    guard !name.isEmpty, isName(name) || name.count == 1 else { return .parameter("!" + whole, quoted: quoted) }
+    if rest.isEmpty { return .parameter(name, quoted: quoted) }
+    let colon = rest.hasPrefix(":")
+    let body = colon ? rest.dropFirst() : rest
+    guard body.hasPrefix("-") else { return .parameter("!" + whole, quoted: quoted) }
+    var sub = Parser(String(body.dropFirst()))
+    let defaultWord = (try? sub.parseWord()) ?? Word(parts: [.literal(String(body.dropFirst()), quoted: true)])
+    return .parameter(colon ? name + ":" : name, quoted: quoted, defaultValue: defaultWord)
+  }
+
+  /// `$(( ... ))`: kept as text and evaluated when expanded.
+  private mutating func parseArithmetic(into builder: inout WordBuilder, quoted: Bool) throws(Failure) {
+    index += 3
+    var nesting = 0
+    var expression = ""
+    while true {
+      guard let c = peek() else { throw .unmatched(")") }
+      if c == ")" && nesting == 0 {
+        guard peek(1) == ")" else { throw .unmatched(")") }
+        index += 2
+        break
+      }
+      if c == "(" { nesting += 1 }
+      if c == ")" { nesting -= 1 }
+      expression.unicodeScalars.append(c)
+      index += 1
+    }
+    builder.add(.parameter("((" + expression, quoted: quoted))
+  }
+
+  private mutating func parseBackquote(into builder: inout WordBuilder, quoted: Bool) throws(Failure) {
+    index += 1
+    var inner = ""
+    while true {
+      guard let c = peek() else { throw .unmatched("`") }
+      index += 1
+      if c == "`" { break }
+      if c == "\\", let next = peek(), "$`\\".unicodeScalars.contains(next) {
+        inner.unicodeScalars.append(next)
+        index += 1
+        continue
+      }
+      inner.unicodeScalars.append(c)
+    }
+    depth += 1
+    defer { depth -= 1 }
+    guard depth < Self.maximumDepth else { throw .unexpectedToken("`") }
+    var sub = Parser(inner)
+    sub.depth = depth
+    let script = try sub.parseScript(until: nil)
+    builder.add(.command(script, quoted: quoted))
+  }
+
+  /// A here-document's body as a word: `$` and backquotes expand, `\\` quotes only
+  /// `$`, backquote, `\\` and newline; everything else is literal.
+  static func hereDocumentWord(_ body: String) -> Word {
+    var parser = Parser(body)
+    var builder = WordBuilder()
+    builder.appendQuoted([])
+    do {
+      while let c = parser.peek() {
+        switch c {
+        case "\\":
+          let next = parser.peek(1)
+          if next == "\n" {
+            parser.index += 2
+          } else if let next, "$`\\".unicodeScalars.contains(next) {
+            builder.append(next, quoted: true)
+            parser.index += 2
+          } else {
+            builder.append(c, quoted: true)
+            parser.index += 1
+          }
+        case "$": try parser.parseDollar(into: &builder, quoted: true)
+        case "`": try parser.parseBackquote(into: &builder, quoted: true)
+        default:
+          builder.append(c, quoted: true)
+          parser.index += 1
+        }
+      }
+    } catch {
+      return Word(parts: [.literal(body, quoted: true)], source: body)
+    }
+    return builder.finish()
+  }
+
+  // MARK: Scanning
+
+  private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
+    let at = index + offset
+    return at < text.count ? text[at] : nil
+  }
+
+  private func isBlankOrEnd(_ c: Unicode.Scalar?) -> Bool {
+    guard let c else { return true }
+    return c == " " || c == "\t" || c == "\n"
+  }
+
+  private func isWordEnd(_ c: Unicode.Scalar?) -> Bool {
+    guard let c else { return true }
+    return " \t\n;&|<>()".unicodeScalars.contains(c)
+  }
+
+  /// Skips blanks, backslash-newlines and a comment up to (not including) its newline.
+  private mutating func skipBlanks() {
+    while let c = peek() {
+      if c == " " || c == "\t" {
+        index += 1
+      } else if c == "\\", peek(1) == "\n" {
+        index += 2
+        line += 1
+      } else if c == "#" {
+        while let d = peek(), d != "\n" { index += 1 }
+      } else {
+        return
+      }
+    }
+  }
+
+  /// The operator at the cursor, as bash names it in a syntax error.
+  private func operatorText() -> String {
+    guard let c = peek() else { return "newline" }
+    if c == "\n" { return "newline" }
+    let two = peek(1).map { String(Character(c)) + String(Character($0)) } ?? ""
+    if ["&&", "||", ";;", "|&", ">>", "<<", "&>", ">&", "<&"].contains(two) { return two }
+    return String(Character(c))
+  }
+}
+
+/// Collects a word's parts, merging adjacent literal text of the same quoting.
+/// The literal being built is kept apart so appending a character is O(1).
+private struct WordBuilder {
+  private var done: [WordPart] = []
+  private var pending = ""
+  private var pendingQuoted: Bool? = nil
+
+  var isEmpty: Bool { done.isEmpty && pendingQuoted == nil }
+
+  /// Appends a non-literal part (a parameter, a substitution).
+  mutating func add(_ part: WordPart) {
+    flush()
+    done.append(part)
+  }
+
+  mutating func append(_ c: Unicode.Scalar, quoted: Bool) {
+    if pendingQuoted != quoted { flush() }
+    pendingQuoted = quoted
+    pending.unicodeScalars.append(c)
+  }
+
+  /// Quoted text; an empty run still makes the word exist (`""`).
+  mutating func appendQuoted(_ scalars: ArraySlice<Unicode.Scalar>) {
+    if pendingQuoted != true { flush() }
+    pendingQuoted = true
+    pending.unicodeScalars.append(contentsOf: scalars)
+  }
+
+  private mutating func flush() {
+    guard let quoted = pendingQuoted else { return }
+    done.append(.literal(pending, quoted: quoted))
+    pending = ""
+    pendingQuoted = nil
+  }
+
+  private func flushed() -> [WordPart] {
+    guard let quoted = pendingQuoted else { return done }
+    return done + [.literal(pending, quoted: quoted)]
+  }
+
+  func finish() -> Word { Word(parts: flushed()) }
+}
+
+extension Unicode.Scalar {
+  var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+  var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension Word {
+  /// `1`, `2`, `-`: the target of `>&` is a descriptor rather than a file.
+  var isDescriptor: Bool {
+    guard parts.count == 1, case .literal(let text, _) = parts[0] else { return false }
+    return text == "-" || (!text.isEmpty && text.unicodeScalars.allSatisfy(\.isASCIIDigit))
+  }
+}

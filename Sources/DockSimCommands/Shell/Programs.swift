@@ -1,0 +1,42 @@
+import DockSimCore
+
+/// Every program a shell can find, by name: one line per area.
+///
+/// Host programs (`docker`, the simulator's teaching commands, `help`/`history`)
+/// exist only at the `$ ` prompt; utilities (`ls`, `cat`, ...) exist everywhere.
+enum ProgramTable {
+  /// Programs only the simulated host has. Each area adds its table here.
+  static let hostPrograms: [String: any Program] = {
+    var table: [String: any Program] = [:]
+    // table.merge(DockerPrograms.all) { a, _ in a }
+    // table.merge(TeachingPrograms.all) { a, _ in a }
+    // table.merge(HostPrograms.all) { a, _ in a }
+    return table
+  }()
+
+  /// Programs in every place's PATH.
+  static let utilities: [String: any Program] = Utilities.all
+
+  /// The program `name` names in the current shell's place; a path such as
+  /// `/bin/ls` finds `ls`.
+  static func lookup(_ name: String, in session: Session) -> (any Program)? {
+    let base = name.contains("/") ? PathText.basename(name) : name
+    if name.contains("/"), !session.filesystem.exists(session.absolutePath(name)), !isStandardLocation(name) {
+      return nil
+    }
+    if case .host = session.currentShell.place, let program = hostPrograms[base] { return program }
+    return utilities[base]
+  }
+
+  /// Where `type` says a program lives.
+  static func directory(of name: String, in session: Session) -> String {
+    if case .host = session.currentShell.place, hostPrograms[name] != nil { return "/usr/local/bin" }
+    return "/usr/bin"
+  }
+
+  /// `/bin/ls` and `/usr/bin/ls` work even in a place whose tree lacks the files.
+  private static func isStandardLocation(_ path: String) -> Bool {
+    let directory = PathText.dirname(path)
+    return ["/bin", "/usr/bin", "/sbin", "/usr/sbin", "/usr/local/bin"].contains(directory)
+  }
+}

@@ -1,0 +1,94 @@
+/// The shell language as values: what the parser produces and the interpreter runs.
+///
+/// A subset of POSIX sh as bash 5.2 reads it: simple commands joined by pipes,
+/// `&&`, `||`, `;` and newlines, with quoting, parameters, command substitution
+/// and redirections (here-documents included). No compound commands.
+
+/// One complete input: lists separated by `;`, `&` or newlines.
+struct Script: Sendable, Hashable {
+  var lists: [AndOrList] = []
+}
+
+/// `a && b || c`.
+struct AndOrList: Sendable, Hashable {
+  enum Operator: Sendable, Hashable { case and, or }
+  var first: Pipeline
+  var rest: [(Operator, Pipeline)] = []
+
+  static func == (a: AndOrList, b: AndOrList) -> Bool {
+    a.first == b.first && a.rest.map(\.0) == b.rest.map(\.0) && a.rest.map(\.1) == b.rest.map(\.1)
+  }
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(first)
+    for (op, pipeline) in rest { hasher.combine(op); hasher.combine(pipeline) }
+  }
+}
+
+/// `a | b | c`, optionally negated with `!`.
+struct Pipeline: Sendable, Hashable {
+  var negated = false
+  var commands: [SimpleCommand] = []
+}
+
+/// `NAME=value ... word ... redirection ...`.
+struct SimpleCommand: Sendable, Hashable {
+  var assignments: [Assignment] = []
+  var words: [Word] = []
+  var redirections: [Redirection] = []
+
+  var isEmpty: Bool { assignments.isEmpty && words.isEmpty && redirections.isEmpty }
+}
+
+struct Assignment: Sendable, Hashable {
+  var name: String
+  var value: Word
+}
+
+/// A word before expansion: literal runs, parameters and substitutions, each
+/// remembering whether it was quoted (quoted text is neither split nor globbed).
+struct Word: Sendable, Hashable {
+  var parts: [WordPart] = []
+  /// The word as typed, for messages.
+  var source: String = ""
+}
+
+enum WordPart: Sendable, Hashable {
+  case literal(String, quoted: Bool)
+  /// `$NAME`, `${NAME}`, `$?`, `$1`; with `${NAME:-word}` the default.
+  case parameter(String, quoted: Bool, defaultValue: Word? = nil)
+  /// `$(...)` or backquotes.
+  case command(Script, quoted: Bool)
+  /// `~` at the start of a word.
+  case tilde
+}
+
+struct Redirection: Sendable, Hashable {
+  enum Operator: Sendable, Hashable {
+    /// `<`
+    case input
+    /// `>` and `>|`
+    case output
+    /// `>>`
+    case append
+    /// `&>` (both streams to a file)
+    case outputBoth
+    /// `&>>`
+    case appendBoth
+    /// `n>&m`, `n<&m`
+    case duplicate
+    /// `<<`, `<<-`: the body is looked up by index in the parsed input.
+    case hereDocument(index: Int)
+    /// `<<<`
+    case hereString
+  }
+  var fd: Int
+  var op: Operator
+  var target: Word
+}
+
+/// A here-document's body as read from the lines after its command.
+struct HereDocument: Sendable, Hashable {
+  var body: String
+  /// False when the delimiter was quoted: no expansion.
+  var expands: Bool
+}
