@@ -55,11 +55,14 @@ public struct TarHeader: Sendable, Hashable {
   public var linkName: String
   public var deviceMajor: Int
   public var deviceMinor: Int
+  /// PAX records beyond the ones that override ustar fields (vendor records such as
+  /// docksim's description of generated content).
+  public var extendedRecords: [String: String]
 
   public init(
     name: String, kind: Kind, mode: UInt32 = 0o644, uid: Int = 0, gid: Int = 0,
     userName: String = "", groupName: String = "", modified: Int64 = 0, size: Int = 0,
-    linkName: String = "", deviceMajor: Int = 0, deviceMinor: Int = 0
+    linkName: String = "", deviceMajor: Int = 0, deviceMinor: Int = 0, extendedRecords: [String: String] = [:]
   ) {
     self.name = name
     self.kind = kind
@@ -73,6 +76,7 @@ public struct TarHeader: Sendable, Hashable {
     self.linkName = linkName
     self.deviceMajor = deviceMajor
     self.deviceMinor = deviceMinor
+    self.extendedRecords = extendedRecords
   }
 }
 

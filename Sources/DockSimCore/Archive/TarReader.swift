@@ -65,8 +65,12 @@ public struct TarReader {
     var userName: String?
     var groupName: String?
     var modified: Int64?
+    var extended: [String: String] = [:]
+
+    static let standardKeys: Set<String> = ["path", "linkpath", "size", "uid", "gid", "uname", "gname", "mtime", "atime", "ctime"]
 
     mutating func merge(_ records: [String: String]) {
+      for (key, value) in records where !PendingOverrides.standardKeys.contains(key) { extended[key] = value }
       if let v = records["path"] { path = v }
       if let v = records["linkpath"] { linkPath = v }
       if let v = records["size"].flatMap({ Int($0) }) { size = v }
@@ -86,6 +90,7 @@ public struct TarReader {
       if let uid { header.uid = uid }
       if let gid { header.gid = gid }
       if let modified { header.modified = modified }
+      header.extendedRecords = extended
       _ = size  // the size override was already used to find the content
     }
   }

@@ -63,6 +63,7 @@ public struct TarWriter<Sink: ByteSink> {
     if header.userName.utf8.count > 32 || !isASCII(header.userName) { records.append(("uname", header.userName)) }
     if header.groupName.utf8.count > 32 || !isASCII(header.groupName) { records.append(("gname", header.groupName)) }
     if header.modified < 0 || header.modified > 0o77777777777 { records.append(("mtime", String(header.modified))) }
+    records += header.extendedRecords.map { ($0.key, $0.value) }
     return records.sorted { $0.0 < $1.0 }
   }
 

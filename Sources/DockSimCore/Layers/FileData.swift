@@ -37,6 +37,12 @@ public struct FileData: Hashable, Sendable {
 
   public init(_ text: String) { self.init(Array(text.utf8)) }
 
+  /// Content made of the given pieces (an archive restoring a described file).
+  public init(pieces: [Piece]) {
+    self.init()
+    for piece in pieces { append(piece: piece) }
+  }
+
   /// `size` bytes of deterministic content named by `seed` (a binary of a given size).
   public static func generated(size: Int, seed: UInt64) -> FileData {
     var data = FileData()
