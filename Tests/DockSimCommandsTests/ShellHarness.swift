@@ -36,8 +36,9 @@ struct ShellHarness {
 
   /// The text of a file in the current place.
   func file(_ path: String) -> String? {
-    guard let content = try? session.filesystem.read(path) else { return nil }
-    return String(decoding: content.allBytes, as: UTF8.self)
+    var fs = session.filesystem
+    guard let content = try? fs.readFile(path) else { return nil }
+    return String(decoding: content.bytes, as: UTF8.self)
   }
 }
 

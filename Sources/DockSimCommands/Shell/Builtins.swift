@@ -48,11 +48,11 @@ enum Builtins {
     }
     if target.isEmpty { return 0 }
     let logical = PathText.normalized(session.absolutePath(target))
-    do throws(Errno) {
-      let info = try session.filesystem.info(logical, followingLinks: true)
-      guard info.kind == .directory else { throw Errno.notDirectory }
+    do throws(FSError) {
+      let info = try session.withFilesystem { fs throws(FSError) in try fs.stat(logical) }
+      guard info.kind == .directory else { throw FSError.notADirectory }
     } catch {
-      console.errorLine(prefix + "cd: \(target): \(error.message)")
+      console.errorLine(prefix + "cd: \(target): \(error)")
       return 1
     }
     let old = session.currentShell.cwd
@@ -204,9 +204,11 @@ enum Builtins {
     let path = operands[0]
     let text: String
     do {
-      text = String(decoding: try session.filesystem.read(session.absolutePath(path)).allBytes, as: UTF8.self)
+      let absolute = session.absolutePath(path)
+      let data = try session.withFilesystem { fs throws(FSError) in try fs.readFile(absolute) }
+      text = String(decoding: data.bytes(in: 0..<OutputLimit.bytes), as: UTF8.self)
     } catch {
-      console.errorLine(isDash ? "\(name): 0: cannot open \(path): No such file" : "\(name): \(path): \(error.message)")
+      console.errorLine(isDash ? "\(name): 0: cannot open \(path): No such file" : "\(name): \(path): \(error)")
       return isDash ? 2 : 127
     }
     var child = ShellRun(dialect: isDash ? .dash(name: name) : .bashCommand(name: name), isSubshell: true)

@@ -201,7 +201,7 @@ extension ShellRun {
 /// Matches a pattern such as `/etc/*.conf` or `*/bin` against the file system.
 enum PathnameExpansion {
   static func expand(_ pattern: String, session: Session) -> [String] {
-    let fs = session.filesystem
+    var fs = session.filesystem
     let absolute = pattern.hasPrefix("/")
     let components = pattern.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
     var candidates: [String] = [absolute ? "/" : ""]
@@ -212,17 +212,17 @@ enum PathnameExpansion {
       for base in candidates {
         if !glob.isPattern {
           let path = join(base, unescape(component))
-          if isLast ? exists(path, fs: fs, session: session) : isDirectory(path, fs: fs, session: session) {
+          if isLast ? exists(path, fs: fs, session: session) : isDirectory(path, fs: &fs, session: session) {
             next.append(path)
           }
           continue
         }
         let directory = base.isEmpty ? session.currentShell.cwd : session.absolutePath(base)
-        guard let names = try? fs.names(inDirectory: directory) else { continue }
+        guard let names = try? fs.readdir(directory).map(\.name) else { continue }
         let showsHidden = component.hasPrefix(".")
         for name in names where (showsHidden || !name.hasPrefix(".")) && glob.matches(name) {
           let path = join(base, name)
-          if isLast || isDirectory(path, fs: fs, session: session) { next.append(path) }
+          if isLast || isDirectory(path, fs: &fs, session: session) { next.append(path) }
         }
       }
       candidates = next
@@ -251,11 +251,11 @@ enum PathnameExpansion {
     return out
   }
 
-  private static func exists(_ path: String, fs: any ShellFilesystem, session: Session) -> Bool {
-    (try? fs.info(session.absolutePath(path), followingLinks: false)) != nil
+  private static func exists(_ path: String, fs: ContainerFS, session: Session) -> Bool {
+    fs.kind(at: session.absolutePath(path)) != nil
   }
 
-  private static func isDirectory(_ path: String, fs: any ShellFilesystem, session: Session) -> Bool {
-    fs.isDirectory(session.absolutePath(path))
+  private static func isDirectory(_ path: String, fs: inout ContainerFS, session: Session) -> Bool {
+    (try? fs.stat(session.absolutePath(path)))?.kind == .directory
   }
 }

@@ -1,9 +1,9 @@
 import DockSimCore
 
-/// Where the current shell's files are: the host's simulated home or a container's file system.
+/// Where the current shell's files are: the host's simulated home or a container's filesystem.
 extension Session {
-  /// The file system of the current shell's place, for reading.
-  public var filesystem: any ShellFilesystem {
+  /// A copy of the current place's filesystem, for looking without recording trace events.
+  public var filesystem: ContainerFS {
     switch currentShell.place {
     case .host:
       return hostFilesystem.tree ?? HostFilesystem.initialTree(at: engine.clock.now)
@@ -12,21 +12,30 @@ extension Session {
     }
   }
 
-  /// Runs `body` on the current place's file system and keeps what it changed.
-  public mutating func withFilesystem<R>(_ body: (inout any ShellFilesystem) -> R) -> R {
+  /// Runs `body` on the current place's filesystem and keeps what it changed
+  /// (and, while `tracing` is on, the events it recorded).
+  public mutating func withFilesystem<R, E: Error>(_ body: (inout ContainerFS) throws(E) -> R) throws(E) -> R {
     switch currentShell.place {
     case .host:
-      var fs: any ShellFilesystem = hostFilesystem.materialize(at: engine.clock.now)
+      var fs = hostFilesystem.materialize(at: engine.clock.now)
       // Drop our reference while `body` changes it, so the change is made in place.
       hostFilesystem.tree = nil
-      let result = body(&fs)
-      hostFilesystem.tree = fs as? MemoryFilesystem
-      return result
+      fs.tracing = tracing
+      defer { hostFilesystem.tree = fs }
+      return try body(&fs)
     case .container(let id):
       var fs = ShellSeams.containerFilesystem(id, in: self)
-      let result = body(&fs)
-      ShellSeams.storeContainerFilesystem(fs, id, in: &self)
-      return result
+      fs.tracing = tracing
+      defer { ShellSeams.storeContainerFilesystem(fs, id, in: &self) }
+      return try body(&fs)
+    }
+  }
+
+  /// Who owns what the current shell creates: the host's student, a container's root.
+  var currentUser: (uid: UInt32, gid: UInt32) {
+    switch currentShell.place {
+    case .host: return (HostFilesystem.user.uid, HostFilesystem.user.gid)
+    case .container: return (0, 0)
     }
   }
 
@@ -50,14 +59,15 @@ extension Session {
 /// The points where other areas plug into the shell. Each is a small function so
 /// the engineer who owns the other side can replace its body.
 enum ShellSeams {
-  /// A container's file system. (Stand-in until containers keep their union file
-  /// systems: a small scratch tree kept beside the host's, one per container ID.)
-  static func containerFilesystem(_ id: String, in session: Session) -> any ShellFilesystem {
+  /// A container's filesystem. (Stand-in until containers keep theirs in the
+  /// ContainerStore: then `session.engine.containers[id: id]?.filesystem`.)
+  static func containerFilesystem(_ id: String, in session: Session) -> ContainerFS {
     session.hostFilesystem.scratchContainers[id] ?? ScratchContainer.tree(at: session.engine.clock.now)
   }
 
-  static func storeContainerFilesystem(_ fs: any ShellFilesystem, _ id: String, in session: inout Session) {
-    if let tree = fs as? MemoryFilesystem { session.hostFilesystem.scratchContainers[id] = tree }
+  /// Stores a container's changed filesystem back.
+  static func storeContainerFilesystem(_ fs: ContainerFS, _ id: String, in session: inout Session) {
+    session.hostFilesystem.scratchContainers[id] = fs
   }
 
   /// `exit` in a container's main shell: pops the frame. (The containers area
@@ -69,10 +79,10 @@ enum ShellSeams {
   }
 }
 
-/// A minimal Linux tree for containers whose image has no layers to show yet.
+/// A minimal Linux tree for containers whose image is not known to the shell yet.
 enum ScratchContainer {
-  static func tree(at now: Timestamp) -> MemoryFilesystem {
-    var fs = MemoryFilesystem(created: now)
+  static func tree(at now: Timestamp) -> ContainerFS {
+    var fs = ContainerFS.empty(rootMetadata: FileMetadata(mode: 0o755, mtime: now))
     fs.populate(
       directories: [
         "/bin", "/dev", "/etc", "/home", "/lib", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr",
@@ -83,8 +93,8 @@ enum ScratchContainer {
         ("/etc/group", "root:x:0:\n"),
         ("/etc/hostname", "localhost\n"),
       ], at: now)
-    try? fs.setPermissions("/tmp", 0o1777, at: now)
-    try? fs.setPermissions("/root", 0o700, at: now)
+    try? fs.chmod("/tmp", mode: 0o1777)
+    try? fs.chmod("/root", mode: 0o700)
     return fs
   }
 }

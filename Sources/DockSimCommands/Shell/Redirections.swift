@@ -72,7 +72,7 @@ struct RedirectionPlan {
     let path = fields[0]
     switch redirection.op {
     case .input:
-      return readInput(path, fd: redirection.fd, session: session)
+      return readInput(path, fd: redirection.fd, session: &session)
     case .output, .append:
       return open(path, appending: redirection.op == .append, fds: [redirection.fd], session: &session)
     case .outputBoth, .appendBoth:
@@ -98,17 +98,18 @@ struct RedirectionPlan {
     return nil
   }
 
-  private mutating func readInput(_ path: String, fd: Int, session: Session) -> String? {
+  private mutating func readInput(_ path: String, fd: Int, session: inout Session) -> String? {
     if path == "/dev/null" || path == "/dev/zero" {
       if fd == 0 { stdin = [] }
       return nil
     }
-    do {
-      let content = try session.filesystem.read(session.absolutePath(path))
-      if fd == 0 { stdin = content.bytes(in: 0..<min(content.count, OutputLimit.bytes)) }
+    let absolute = session.absolutePath(path)
+    do throws(FSError) {
+      let content = try session.withFilesystem { fs throws(FSError) in try fs.readFile(absolute) }
+      if fd == 0 { stdin = content.bytes(in: 0..<OutputLimit.bytes) }
       return nil
     } catch {
-      return "\(path): \(error.message)"
+      return "\(path): \(error)"
     }
   }
 
@@ -121,15 +122,15 @@ struct RedirectionPlan {
     default:
       let absolute = session.absolutePath(path)
       let now = session.engine.clock.now
-      let failure: Errno? = session.withFilesystem { fs -> Errno? in
-        do throws(Errno) {
-          try fs.write(absolute, .empty, appending: appending, at: now)
+      let failure: FSError? = session.withFilesystem { fs -> FSError? in
+        do throws(FSError) {
+          try fs.writeFile(absolute, FileData(), append: appending, at: now)
           return nil
         } catch {
           return error
         }
       }
-      if let failure { return "\(path): \(failure.message)" }
+      if let failure { return "\(path): \(failure)" }
       files.append(OpenFile(path: absolute))
       sink = .file(files.count - 1)
     }
@@ -150,7 +151,7 @@ struct RedirectionPlan {
     let now = session.engine.clock.now
     for file in files where !file.buffer.isEmpty {
       session.withFilesystem { fs in
-        _ = try? fs.write(file.path, .bytes(file.buffer), appending: true, at: now)
+        _ = try? fs.writeFile(file.path, FileData(file.buffer), append: true, at: now)
       }
     }
   }

@@ -17,7 +17,7 @@ struct Cat: Program {
     var output = LimitedOutput(program: "cat")
     var status: Int32 = 0
     for operand in options.operands.isEmpty ? ["-"] : options.operands {
-      let content: FileContent
+      let content: FileData
       do {
         content = try session.readOperand(operand, stdin: invocation.stdin)
       } catch {

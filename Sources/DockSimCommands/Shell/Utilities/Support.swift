@@ -106,8 +106,8 @@ struct UtilityContext {
   }
 
   /// `cat: /x: No such file or directory`.
-  func error(_ path: String, _ errno: Errno, console: inout Console) {
-    console.errorLine("\(program): \(path): \(errno.message)")
+  func error(_ path: String, _ errno: FSError, console: inout Console) {
+    console.errorLine("\(program): \(path): \(errno)")
   }
 
   /// `'name'` as GNU quotes a file name in messages (shell-escaped when needed).
@@ -177,10 +177,10 @@ struct LimitedOutput {
   }
 
   /// Writes a file's content in chunks, never holding more than the limit.
-  mutating func write(_ content: FileContent, console: inout Console) -> Bool {
+  mutating func write(_ content: FileData, console: inout Console) -> Bool {
     let chunk = 1 << 20
     var offset = 0
-    while offset < content.count {
+    while offset < content.size {
       guard write(content.bytes(in: offset..<(offset + chunk)), console: &console) else { return false }
       offset += chunk
     }
@@ -189,11 +189,17 @@ struct LimitedOutput {
 }
 
 extension Session {
-  /// Reads an operand for a utility: `-` is standard input.
-  func readOperand(_ operand: String, stdin: [UInt8]) throws(Errno) -> FileContent {
-    if operand == "-" { return .bytes(stdin) }
-    if operand == "/dev/null" { return .empty }
-    if operand == "/dev/zero" { return .repeating(0, count: OutputLimit.bytes + 1) }
-    return try filesystem.read(absolutePath(operand))
+  /// Reads an operand for a utility: `-` is standard input; `/dev/null` and
+  /// `/dev/zero` are the devices whatever the tree holds.
+  mutating func readOperand(_ operand: String, stdin: [UInt8]) throws(FSError) -> FileData {
+    if operand == "-" { return FileData(stdin) }
+    if operand == "/dev/null" { return FileData() }
+    if operand == "/dev/zero" {
+      var zeros = FileData()
+      zeros.truncate(to: OutputLimit.bytes + 1)
+      return zeros
+    }
+    let path = absolutePath(operand)
+    return try withFilesystem { fs throws(FSError) in try fs.readFile(path) }
   }
 }
