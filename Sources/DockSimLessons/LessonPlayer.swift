@@ -1,0 +1,219 @@
+import DockSimCommands
+import DockSimCore
+
+/// What the player asks its front end to show.
+public enum PlayerOutput: Sendable, Hashable {
+  /// A screen of narration.
+  case narration(String)
+  /// A lesson command at its prompt, as if typed; it runs on the next Enter.
+  case typed(prompt: String, input: String)
+  /// What a command wrote, as the console received it (a terminal may animate its pauses).
+  case output([Console.Event])
+  /// An exercise begins.
+  case goal(String)
+  case hint(String)
+  /// The exercise's goal is reached.
+  case solved
+  /// A short message from the player (already in the lesson's language).
+  case notice(String)
+  /// The lesson is over (its end, or `quit`).
+  case finished
+}
+
+/// The lesson player as a pure state machine: input in, things to show out.
+///
+/// The student presses Enter (`next`) to go on, may type `back`, `again`, `hint` and
+/// `quit`, and anything else runs in the simulator: the lesson continues from the
+/// state they leave. The terminal driver only types, prints and paces.
+public struct LessonPlayer: Sendable {
+  public let lesson: Lesson
+  public private(set) var steps: [LessonStep]
+  /// Index of the step the next `next` works on.
+  public private(set) var position = 0
+  public private(set) var session: Session
+  public private(set) var isFinished = false
+  /// A lesson command shown at the prompt and not run yet.
+  public private(set) var pendingCommand: String?
+  /// The session when the current exercise began (for `unchanged` goals), nil outside one.
+  private var exerciseStart: Session?
+  private var hintsShown = 0
+  /// The position and session before each completed step, for `back` and `again`.
+  private var undo: [(position: Int, session: Session)] = []
+
+  /// The words the player reads as its own; anything else is a command for the simulator.
+  public enum Word: String, CaseIterable, Sendable {
+    case next, back, again, hint, quit
+  }
+
+  public init(_ lesson: Lesson, environment: LessonEnvironment = LessonEnvironment(), pageHeight: Int = 20) {
+    self.lesson = lesson
+    // A run without a student tells commands from output (it needs the prompts), once.
+    let run = LessonRun(lesson, environment: environment)
+    self.steps = run.steps.flatMap { step -> [LessonStep] in
+      guard case .narration(let text) = step else { return [step] }
+      return LessonPlayer.pages(text, height: pageHeight).map(LessonStep.narration)
+    }
+    self.session = environment.makeSession(for: lesson)
+    self.traits = environment.traits
+  }
+
+  private let traits: TerminalTraits
+
+  /// The prompt to show when the student types.
+  public var prompt: String { session.prompt }
+
+  /// Handles one complete input from the student (empty for Enter).
+  public mutating func handle(_ input: String) -> [PlayerOutput] {
+    guard !isFinished else { return [.finished] }
+    switch Word(rawValue: input.trimmingSpaces) {
+    case .next: return next()
+    case .back: return back()
+    case .again: return again()
+    case .hint: return hint()
+    case .quit:
+      isFinished = true
+      return [.finished]
+    case nil:
+      return input.trimmingSpaces.isEmpty ? next() : run(input)
+    }
+  }
+
+  // MARK: Moving through the lesson
+
+  private mutating func next() -> [PlayerOutput] {
+    if let command = pendingCommand {
+      pendingCommand = nil
+      remember()
+      position += 1
+      return [execute(command)]
+    }
+    if exerciseStart != nil { return finishExerciseBySolution() }
+    guard position < steps.count else {
+      isFinished = true
+      return [.finished]
+    }
+    switch steps[position] {
+    case .narration(let text):
+      remember()
+      position += 1
+      return [.narration(text)]
+    case .command(_, let input):
+      pendingCommand = input
+      return [.typed(prompt: session.prompt, input: input)]
+    case .exercise(let exercise):
+      remember()
+      exerciseStart = session
+      hintsShown = 0
+      return [.goal(exercise.goal)]
+    }
+  }
+
+  private mutating func back() -> [PlayerOutput] {
+    pendingCommand = nil
+    exerciseStart = nil
+    guard let last = undo.popLast() else { return [.notice(message(.atStart))] }
+    position = last.position
+    session = last.session
+    return next()
+  }
+
+  private mutating func again() -> [PlayerOutput] {
+    guard pendingCommand == nil, exerciseStart == nil, undo.last != nil else { return next() }
+    var out = back()
+    if pendingCommand != nil { out += next() }
+    return out
+  }
+
+  private mutating func hint() -> [PlayerOutput] {
+    guard exerciseStart != nil, case .exercise(let exercise) = steps[position] else {
+      return [.notice(message(.noHint))]
+    }
+    if hintsShown < exercise.hints.count {
+      hintsShown += 1
+      return [.hint(exercise.hints[hintsShown - 1])]
+    }
+    return [.hint(message(.solutionIs) + "\n" + exercise.solution.joined(separator: "\n"))]
+  }
+
+  /// Runs the student's own command; in an exercise, checks the goal after it.
+  private mutating func run(_ input: String) -> [PlayerOutput] {
+    var out = [execute(input)]
+    if let start = exerciseStart, case .exercise(let exercise) = steps[position], exercise.isMet(in: session, start: start) {
+      exerciseStart = nil
+      position += 1
+      out.append(.solved)
+    }
+    return out
+  }
+
+  /// `next` during an exercise: the solution is typed and run, so the lesson can go on.
+  private mutating func finishExerciseBySolution() -> [PlayerOutput] {
+    guard case .exercise(let exercise) = steps[position] else { return [] }
+    var out: [PlayerOutput] = [.notice(message(.playingSolution))]
+    for input in LessonRun.inputs(from: exercise.solution, session: session) {
+      out.append(.typed(prompt: session.prompt, input: input))
+      out.append(execute(input))
+    }
+    exerciseStart = nil
+    position += 1
+    return out
+  }
+
+  private mutating func execute(_ input: String) -> PlayerOutput {
+    var console = Console(traits: traits)
+    _ = session.execute(input, console: &console)
+    session.history.append(input)
+    return .output(console.events)
+  }
+
+  private mutating func remember() {
+    undo.append((position, session))
+  }
+
+  // MARK: Narration pages
+
+  /// Splits narration into screens of at most `height` lines, at blank lines where possible.
+  static func pages(_ text: String, height: Int) -> [String] {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var pages: [[String]] = []
+    var current: [String] = []
+    var paragraph: [String] = []
+    func flushParagraph() {
+      if current.count + paragraph.count > height, !current.isEmpty {
+        pages.append(current)
+        current = []
+      }
+      current += paragraph
+      paragraph = []
+    }
+    for line in lines {
+      paragraph.append(line)
+      if line.trimmingSpaces.isEmpty || paragraph.count >= height { flushParagraph() }
+    }
+    flushParagraph()
+    if !current.isEmpty { pages.append(current) }
+    return pages.map { page in
+      var page = page
+      while page.first?.trimmingSpaces.isEmpty == true { page.removeFirst() }
+      while page.last?.trimmingSpaces.isEmpty == true { page.removeLast() }
+      return page.joined(separator: "\n")
+    }.filter { !$0.isEmpty }
+  }
+
+  // MARK: Messages
+
+  enum Message { case atStart, noHint, solutionIs, playingSolution }
+
+  func message(_ which: Message) -> String {
+    switch (which, lesson.language) {
+    case (.atStart, .zh): "已经在课程开头。"
+    case (.atStart, .en): "This is the start of the lesson."
+    case (.noHint, .zh): "这里没有提示:提示只在练习中提供。"
+    case (.noHint, .en): "No hint here: hints come with exercises."
+    case (.solutionIs, .zh): "参考答案:"
+    case (.solutionIs, .en): "A solution:"
+    case (.playingSolution, .zh): "练习尚未完成,演示参考答案:"
+    case (.playingSolution, .en): "The goal is not reached yet; here is a solution:"
+    }
+  }
+}

@@ -1,0 +1,237 @@
+import DockSimCommands
+import DockSimCore
+
+/// What a lesson needs from the program around it.
+public struct LessonEnvironment: Sendable {
+  /// Builds the mock Hub for a lesson from the lesson's extra Hub data (nil when it has none).
+  /// The front end supplies this: it owns the bundled catalogue and how to merge into it.
+  public var makeHub: @Sendable (_ extraHubData: String?) -> Hub
+  /// What output goes to: transcripts record an 80-column terminal without colour.
+  public var traits: TerminalTraits
+
+  public init(makeHub: @escaping @Sendable (String?) -> Hub = { _ in Hub() }, traits: TerminalTraits = .terminal) {
+    self.makeHub = makeHub
+    self.traits = traits
+  }
+
+  /// A fresh session set up as the lesson's front matter says.
+  public func makeSession(for lesson: Lesson) -> Session {
+    Session(settings: lesson.frontMatter.settings, hub: makeHub(lesson.extraHubData))
+  }
+}
+
+/// One command of a transcript as the file has it and as the simulator ran it.
+public struct CommandResult: Sendable, Hashable {
+  /// Index in the file's lines of the command's (first) prompt line.
+  public var line: Int
+  /// The prompt as the file writes it, and as the simulator showed it.
+  public var filePrompt: String
+  public var prompt: String
+  /// The input, as typed: lines after the first are continuation lines (`> `).
+  public var input: String
+  /// The file lines holding the expected output (the `? N` line excluded).
+  public var expectedRange: Range<Int>
+  public var expected: [String]
+  /// The `? N` line, when the file has one, and its index.
+  public var expectedStatus: Int32?
+  public var statusLine: Int?
+  public var actual: [String]
+  public var status: Int32
+
+  /// Whether the file and the simulator agree on this command.
+  public var matches: Bool {
+    filePrompt == prompt && OutputPattern.matches(expected: expected, actual: actual)
+      && (expectedStatus == nil || expectedStatus == status)
+  }
+
+  /// The command's lines as a transcript writes them.
+  public func commandLines(prompt: String) -> [String] {
+    let inputLines = input.split(separator: "\n", omittingEmptySubsequences: false)
+    return [prompt + inputLines[0]] + inputLines.dropFirst().map { "> " + $0 }
+  }
+}
+
+/// Something in a lesson that is wrong other than an output.
+public struct LessonProblem: Sendable, Hashable, CustomStringConvertible {
+  /// Index in the file's lines.
+  public var line: Int
+  public var message: String
+
+  public var description: String { "line \(line + 1): \(message)" }
+}
+
+/// A lesson played without a student: every command run, every exercise solved by its solution.
+public struct LessonRun: Sendable {
+  public var lesson: Lesson
+  public var commands: [CommandResult] = []
+  public var problems: [LessonProblem] = []
+  /// One entry per part of the lesson, in order: what the player walks through.
+  public var steps: [LessonStep] = []
+  /// The session after the last step.
+  public var session: Session
+
+  public var mismatches: [CommandResult] { commands.filter { !$0.matches } }
+  public var passed: Bool { mismatches.isEmpty && problems.isEmpty }
+
+  /// Plays `lesson` from a fresh session.
+  public init(_ lesson: Lesson, environment: LessonEnvironment = LessonEnvironment()) {
+    self.lesson = lesson
+    self.session = environment.makeSession(for: lesson)
+    for part in lesson.parts {
+      switch part {
+      case .prose(let text): steps.append(.narration(text))
+      case .transcript(let block): runBlock(block, traits: environment.traits)
+      case .exercise(let exercise): runExercise(exercise, traits: environment.traits)
+      }
+    }
+  }
+
+  private mutating func runBlock(_ block: TranscriptBlock, traits: TerminalTraits) {
+    var index = 0
+    let lines = block.lines
+    while index < lines.count {
+      let line = lines[index]
+      guard let filePrompt = LessonRun.promptPrefix(of: line, session: session) else {
+        // Blank lines between commands are layout; anything else is a problem, never output
+        // to bless over: a command written for another shell (with its output) is skipped.
+        if LessonRun.looksLikePrompt(line) {
+          problems.append(LessonProblem(line: block.firstLine + index, message: "the simulator shows `\(session.prompt)` here, not: \(line)"))
+          index += 1
+          while index < lines.count, !LessonRun.looksLikePrompt(lines[index]) { index += 1 }
+          continue
+        }
+        if !line.trimmingSpaces.isEmpty {
+          problems.append(LessonProblem(line: block.firstLine + index, message: "expected a command after `\(session.prompt)`, found: \(line)"))
+        }
+        index += 1
+        continue
+      }
+      let prompt = session.prompt
+      var input = String(line.dropFirst(filePrompt.count))
+      index += 1
+      while session.inputStatus(input) == .needsMore, index < lines.count, let more = LessonRun.continuation(lines[index]) {
+        input += "\n" + more
+        index += 1
+      }
+      var console = Console(traits: traits)
+      let status = session.execute(input, console: &console)
+      session.history.append(input)
+      steps.append(.command(prompt: prompt, input: input))
+      // The output runs up to the next line that starts with the prompt shown now.
+      var end = index
+      while end < lines.count, !LessonRun.looksLikePrompt(lines[end]) { end += 1 }
+      var expectedEnd = end
+      var expectedStatus: Int32?
+      var statusLine: Int?
+      if let last = (index..<end).last(where: { !lines[$0].trimmingSpaces.isEmpty }), let code = LessonRun.statusCode(lines[last]) {
+        expectedStatus = code
+        statusLine = block.firstLine + last
+        expectedEnd = last
+      }
+      let expected = Array(lines[index..<expectedEnd])
+      commands.append(
+        CommandResult(
+          line: block.firstLine + index - input.split(separator: "\n", omittingEmptySubsequences: false).count,
+          filePrompt: filePrompt, prompt: prompt, input: input,
+          expectedRange: (block.firstLine + index)..<(block.firstLine + expectedEnd),
+          expected: LessonRun.trimmed(expected), expectedStatus: expectedStatus, statusLine: statusLine,
+          actual: LessonRun.trimmed(ScreenText.lines(of: console)), status: status))
+      index = end
+    }
+  }
+
+  private mutating func runExercise(_ exercise: Exercise, traits: TerminalTraits) {
+    steps.append(.exercise(exercise))
+    let start = session
+    if exercise.isMet(in: session, start: start) {
+      problems.append(LessonProblem(line: exercise.firstLine, message: "the goal is already met before the exercise starts"))
+    }
+    for input in LessonRun.inputs(from: exercise.solution, session: session) {
+      var console = Console(traits: traits)
+      _ = session.execute(input, console: &console)
+      session.history.append(input)
+    }
+    for check in exercise.unmetChecks(in: session, start: start) {
+      problems.append(LessonProblem(line: exercise.firstLine, message: "the solution does not reach the goal: \(check)"))
+    }
+  }
+
+  /// Groups typed lines into complete inputs (a here-document spans several lines).
+  public static func inputs(from lines: [String], session: Session) -> [String] {
+    var inputs: [String] = []
+    var pending: String?
+    for line in lines {
+      let input = pending.map { $0 + "\n" + line } ?? line
+      if session.inputStatus(input) == .needsMore {
+        pending = input
+      } else {
+        inputs.append(input)
+        pending = nil
+      }
+    }
+    if let pending { inputs.append(pending) }
+    return inputs
+  }
+
+  /// The prompt a transcript line starts with, if it is a command line where `session` is.
+  ///
+  /// On the host that is `$ `. In a container it is the container prompt's shape
+  /// (`root@<12 hex>:<dir># `) even when the ID or directory differ from the session's:
+  /// then the line still reads as a command, the checker reports the prompt, and
+  /// `--bless` corrects it.
+  static func promptPrefix(of line: String, session: Session) -> String? {
+    let prompt = session.prompt
+    if line.hasPrefix(prompt) { return prompt }
+    if line == prompt.trimmingSpaces { return line }  // an editor dropped the trailing space
+    guard case .container = session.currentShell.place else { return nil }
+    return containerPrompt(of: line)
+  }
+
+  /// Whether `line` starts with a prompt of any shell, the host's or a container's.
+  static func looksLikePrompt(_ line: String) -> Bool {
+    line.hasPrefix("$ ") || line == "$" || containerPrompt(of: line) != nil
+  }
+
+  /// `user@<12 hex>:<dir># ` at the start of `line`, if there.
+  static func containerPrompt(of line: String) -> String? {
+    guard let at = line.firstIndex(of: "@") else { return nil }
+    let user = line[..<at]
+    guard !user.isEmpty, user.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+    let afterAt = line[line.index(after: at)...]
+    let id = afterAt.prefix(12)
+    guard id.count == 12, id.allSatisfy({ $0.isHexDigit && !$0.isUppercase }), afterAt.dropFirst(12).first == ":" else {
+      return nil
+    }
+    guard let end = afterAt.firstRange(of: "# ") else { return nil }
+    return String(line[..<end.upperBound])
+  }
+
+  /// The text of a continuation line (`> text`), or nil when the line is not one.
+  static func continuation(_ line: String) -> String? {
+    if line == ">" { return "" }
+    return line.hasPrefix("> ") ? String(line.dropFirst(2)) : nil
+  }
+
+  /// The status of a `? N` line.
+  static func statusCode(_ line: String) -> Int32? {
+    let text = line.trimmingSpaces
+    guard text.hasPrefix("? ") else { return nil }
+    return Int32(text.dropFirst(2))
+  }
+
+  /// Trailing spaces are invisible on a terminal (and editors strip them): they never count.
+  static func trimmed(_ lines: [String]) -> [String] {
+    lines.map { line in
+      var line = Substring(line)
+      while line.last == " " || line.last == "\t" { line.removeLast() }
+      return String(line)
+    }
+  }
+}
+
+/// What the player walks through.
+public enum LessonStep: Sendable, Hashable {
+  case narration(String)
+  case command(prompt: String, input: String)
+  case exercise(Exercise)
+}

@@ -1,0 +1,131 @@
+import DockSimCommands
+import DockSimCore
+import Testing
+@testable import DockSimLessons
+
+@Suite struct CheckAndBlessTests {
+  @Test func blessedLessonPassesTheCheck() throws {
+    let run = LessonRun(try blessedFixture())
+    #expect(run.passed, "\(LessonCheck.report(run))")
+    #expect(run.commands.map(\.input) == ["docker images", "docker ps", "echo hello"])
+  }
+
+  @Test func blessingTwiceChangesNothing() throws {
+    let lesson = try blessedFixture()
+    #expect(Blesser.blessedText(LessonRun(lesson)) == lesson.text)
+  }
+
+  /// The test: a changed output fails with a readable diff; --bless restores it, prose untouched.
+  @Test func changedOutputFailsAndBlessRestoresIt() throws {
+    let good = try blessedFixture()
+    var lines = good.lines
+    let echo = try #require(lines.firstIndex(of: "$ echo hello"))
+    lines.insert("a line the simulator never printed", at: echo + 1)
+    let broken = try parse(lines.joined(separator: "\n"))
+
+    let run = LessonRun(broken)
+    #expect(!run.passed)
+    #expect(run.mismatches.count == 1)
+    let report = LessonCheck.report(run)
+    #expect(report.contains("--- en/01-fixture.md (expected)"))
+    #expect(report.contains("@@ -\(echo + 1),"))
+    #expect(report.contains("\n $ echo hello\n"))
+    #expect(report.contains("\n-a line the simulator never printed\n"))
+    #expect(LessonCheck.summary([run]).hasSuffix("1 failed (in 1 lesson)"))
+
+    let restored = Blesser.blessedText(run)
+    #expect(restored == good.text)
+    #expect(LessonRun(try parse(restored)).passed)
+  }
+
+  @Test func blessLeavesProseAndOtherFencesByteForByte() throws {
+    let original = try parse(fixtureLesson)
+    let blessed = try parse(Blesser.blessedText(LessonRun(original)))
+    func prose(_ lesson: Lesson) -> [String] {
+      lesson.parts.compactMap { if case .prose(let text) = $0 { text } else { nil } }
+    }
+    #expect(prose(blessed) == prose(original))
+    // Outside the docksim fences, the lines are the same lines.
+    #expect(outsideTranscripts(blessed) == outsideTranscripts(original))
+    #expect(blessed.lines.count > original.lines.count)
+  }
+
+  @Test func elisionsThatStillMatchAreKept() throws {
+    let good = try blessedFixture()
+    var lines = good.lines
+    let start = try #require(lines.firstIndex(of: "$ echo hello"))
+    let end = try #require(lines[start...].firstIndex(of: "```"))
+    lines.replaceSubrange((start + 1)..<end, with: ["..."])
+    let elided = try parse(lines.joined(separator: "\n"))
+    let run = LessonRun(elided)
+    #expect(run.passed)
+    #expect(Blesser.blessedText(run) == elided.text)
+  }
+
+  @Test func statusLinesAreCheckedAndBlessed() throws {
+    let good = try blessedFixture()
+    let status = try #require(LessonRun(good).commands.last?.status)
+    var lines = good.lines
+    let end = try #require(lines.lastIndex(of: "```"))
+    lines.insert("? \(status + 1)", at: end)
+    let wrong = try parse(lines.joined(separator: "\n"))
+    let run = LessonRun(wrong)
+    #expect(!run.passed)
+    #expect(LessonCheck.report(run).contains("-? \(status + 1)\n+? \(status)\n"))
+    let fixed = try parse(Blesser.blessedText(run))
+    #expect(fixed.lines[end] == "? \(status)")
+    #expect(LessonRun(fixed).passed)
+  }
+
+  @Test func textThatIsNotACommandIsAProblemNotOutput() throws {
+    let text = "---\ntitle: T\nlang: en\n---\n```docksim\nstray output\n$ docker ps\n```\n"
+    let run = LessonRun(try parse(text))
+    #expect(run.problems.count == 1)
+    #expect(run.problems[0].line == 5)
+    // The stray line is left alone by bless.
+    #expect(Blesser.blessedText(run).contains("stray output\n$ docker ps\n"))
+  }
+
+  @Test func aContainerPromptOnTheHostIsSkippedNotBlessedAway() throws {
+    let text = "---\ntitle: T\nlang: en\n---\n```docksim\nroot@0123456789ab:/# ls\nbin\n$ docker ps\n```\n"
+    let run = LessonRun(try parse(text))
+    #expect(run.problems.count == 1)
+    #expect(run.commands.map(\.input) == ["docker ps"])
+    #expect(Blesser.blessedText(run).contains("root@0123456789ab:/# ls\nbin\n$ docker ps\n"))
+  }
+
+  @Test func sameLessonSameOutput() throws {
+    let lesson = try blessedFixture()
+    #expect(LessonRun(lesson).commands == LessonRun(lesson).commands)
+  }
+}
+
+@Suite struct RecorderTests {
+  @Test func recordedSessionPlaysBackGreen() throws {
+    var settings = LessonEnvironment().makeSession(for: try parse(fixtureLesson)).settings
+    settings.seed = 7
+    var session = Session(settings: settings)
+    var recorder = Recorder(title: "Recorded", settings: settings)
+    for input in ["docker images", "echo hi"] {
+      let prompt = session.prompt
+      var console = Console(traits: .terminal)
+      let status = session.execute(input, console: &console)
+      recorder.record(prompt: prompt, input: input, console: console, status: status)
+    }
+    let lesson = try parse(recorder.text)
+    #expect(lesson.frontMatter.settings == settings)
+    #expect(lesson.title == "Recorded")
+    let run = LessonRun(lesson)
+    #expect(run.commands.count == 2)
+    #expect(run.passed, "\(LessonCheck.report(run))")
+  }
+}
+
+/// The lesson's lines with the content of its docksim fences left out.
+func outsideTranscripts(_ lesson: Lesson) -> [String] {
+  var inside = Set<Int>()
+  for case .transcript(let block) in lesson.parts {
+    inside.formUnion(block.firstLine..<(block.firstLine + block.lines.count))
+  }
+  return lesson.lines.indices.filter { !inside.contains($0) }.map { lesson.lines[$0] }
+}
