@@ -1,0 +1,64 @@
+import DockSimCore
+
+/// The concepts of the course text, each with a command that shows it live.
+struct ExplainTopic: Sendable {
+  /// What the user types: `explain copy-on-write`.
+  let id: String
+  let title: MessageKey
+  let body: MessageKey
+  /// Shown after the explanation ("Try it: ..."); never translated, it is a command.
+  let command: String
+
+  static let all: [ExplainTopic] = [
+    ExplainTopic(id: "image", title: .topicImageTitle, body: .topicImageBody, command: "docker images"),
+    ExplainTopic(id: "layer", title: .topicLayerTitle, body: .topicLayerBody, command: "layers ubuntu:18.04"),
+    ExplainTopic(id: "bootfs", title: .topicBootfsTitle, body: .topicBootfsBody, command: "trace on; docker run -it ubuntu:18.04"),
+    ExplainTopic(id: "rootfs", title: .topicRootfsTitle, body: .topicRootfsBody, command: "layers ubuntu:18.04"),
+    ExplainTopic(id: "union-mount", title: .topicUnionMountTitle, body: .topicUnionMountBody, command: "tree ubuntu:18.04 /etc"),
+    ExplainTopic(id: "copy-on-write", title: .topicCopyOnWriteTitle, body: .topicCopyOnWriteBody, command: "trace on; docker run -it ubuntu:18.04, then: echo hi >> /etc/motd; whence /etc/motd"),
+    ExplainTopic(id: "whiteout", title: .topicWhiteoutTitle, body: .topicWhiteoutBody, command: "trace on; docker run -it ubuntu:18.04, then: rm /etc/motd; tree /etc"),
+    ExplainTopic(id: "base-image", title: .topicBaseImageTitle, body: .topicBaseImageBody, command: "layers nginx"),
+    ExplainTopic(id: "parent-image", title: .topicParentImageTitle, body: .topicParentImageBody, command: "layers nginx"),
+    ExplainTopic(id: "container-layer", title: .topicContainerLayerTitle, body: .topicContainerLayerBody, command: "docker run -it ubuntu:18.04, then: touch /new; layers"),
+    ExplainTopic(id: "registry", title: .topicRegistryTitle, body: .topicRegistryBody, command: "docker pull ubuntu:18.04"),
+    ExplainTopic(id: "docker-hub", title: .topicDockerHubTitle, body: .topicDockerHubBody, command: "docker search ubuntu"),
+    ExplainTopic(id: "repository", title: .topicRepositoryTitle, body: .topicRepositoryBody, command: "docker images ubuntu"),
+    ExplainTopic(id: "official", title: .topicOfficialTitle, body: .topicOfficialBody, command: "docker search ubuntu"),
+    ExplainTopic(id: "tag", title: .topicTagTitle, body: .topicTagBody, command: "docker tag ubuntu:18.04 myubuntu:v1; docker images"),
+    ExplainTopic(id: "latest", title: .topicLatestTitle, body: .topicLatestBody, command: "docker pull ubuntu"),
+    ExplainTopic(id: "digest", title: .topicDigestTitle, body: .topicDigestBody, command: "docker images --digests"),
+    ExplainTopic(id: "search", title: .topicSearchTitle, body: .topicSearchBody, command: "docker search nginx"),
+    ExplainTopic(id: "pull", title: .topicPullTitle, body: .topicPullBody, command: "docker pull fedora:31"),
+    ExplainTopic(id: "run", title: .topicRunTitle, body: .topicRunBody, command: "trace on; docker run -it ubuntu:18.04"),
+  ]
+
+  /// The topic named by an id or by its title in either language (`explain 写时复制`).
+  static func find(_ name: String) -> ExplainTopic? {
+    let wanted = name.lowercased()
+    return all.first { topic in
+      topic.id == wanted || Language.allCases.contains { Messages.text(topic.title, $0).lowercased() == wanted }
+    }
+  }
+}
+
+/// What `explain` prints.
+enum ExplainText {
+  /// One topic: its title, the explanation wrapped to `width`, and the command to try.
+  static func topic(_ topic: ExplainTopic, language: Language, width: Int) -> String {
+    let title = Messages.text(topic.title, language)
+    var lines = [title == topic.id ? title : "\(title) (\(topic.id))"]
+    lines += TextWrap.wrap(Messages.text(topic.body, language), width: width, indent: "  ")
+    lines += TextWrap.wrap(Messages.text(.explainTry, language, ["command": topic.command]), width: width, indent: "  ")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The list of topics: id and title, aligned by display width.
+  static func list(language: Language) -> String {
+    let idWidth = ExplainTopic.all.map { DisplayWidth.of($0.id) }.max() ?? 0
+    var lines = [Messages.text(.explainListTitle, language)]
+    for topic in ExplainTopic.all {
+      lines.append("  " + DisplayWidth.padded(topic.id, to: idWidth + 2) + Messages.text(topic.title, language))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,76 @@
+import DockSimCore
+import Testing
+
+@testable import DockSimCommands
+
+@Suite struct TeachingMessagesTests {
+  @Test(arguments: Language.allCases) func everyKeyIsTranslated(language: Language) {
+    let catalogue = Messages.catalogue(language)
+    let missing = MessageKey.allCases.filter { catalogue[$0]?.isEmpty ?? true }
+    #expect(missing.isEmpty, "missing in \(language): \(missing.map(\.rawValue))")
+  }
+
+  @Test func placeholdersAgreeAcrossLanguages() {
+    for key in MessageKey.allCases {
+      let english = Messages.placeholders(in: Messages.text(key, .en))
+      let chinese = Messages.placeholders(in: Messages.text(key, .zh))
+      #expect(english == chinese, "\(key.rawValue): \(english) vs \(chinese)")
+    }
+  }
+
+  @Test func argumentsAreFilledIn() {
+    #expect(Messages.text(.errNoSuchObject, .en, ["command": "layers", "name": "web"])
+      == "layers: no such image or container: web")
+    #expect(Messages.text(.errNoSuchObject, .zh, ["command": "layers", "name": "web"])
+      == "layers：没有这个镜像或容器：web")
+  }
+
+  @Test func everyTopicHasACommandAndIsFoundByItsTitles() {
+    #expect(ExplainTopic.all.count == 20)
+    for topic in ExplainTopic.all {
+      #expect(!topic.command.isEmpty)
+      #expect(ExplainTopic.find(topic.id)?.id == topic.id)
+      #expect(ExplainTopic.find(Messages.text(topic.title, .zh))?.id == topic.id)
+    }
+    #expect(ExplainTopic.find("写时复制")?.id == "copy-on-write")
+    #expect(ExplainTopic.find("nothing") == nil)
+  }
+
+  @Test func explainOneTopicInEnglish() {
+    let expected = """
+      copy-on-write
+        When a container changes a file from a read-only layer, the file is first
+        copied up into the container's writable layer and changed there. The read-only
+        original still exists, hidden by the copy.
+        Try it: trace on; docker run -it ubuntu:18.04, then: echo hi >> /etc/motd;
+        whence /etc/motd
+
+      """
+    #expect(ExplainText.topic(ExplainTopic.find("copy-on-write")!, language: .en, width: 80) == expected)
+  }
+
+  @Test func explainOneTopicInChineseWrapsByDisplayWidth() {
+    let text = ExplainText.topic(ExplainTopic.find("rootfs")!, language: .zh, width: 40)
+    let expected = """
+      根文件系统 rootfs (rootfs)
+        rootfs 是 bootfs 之上的操作系统根文件
+        系统（如 ubuntu、centos）。传统 Linux
+        启动时先以只读方式挂载，自检后再重新挂
+        载为读写；Docker 中 rootfs 永远是只读
+        的。
+        动手试试：layers ubuntu:18.04
+
+      """
+    #expect(text == expected)
+    for line in text.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 40) }
+  }
+
+  @Test func explainList() {
+    let list = ExplainText.list(language: .zh)
+    let lines = list.split(separator: "\n")
+    #expect(lines.count == 21)
+    #expect(lines[0] == "主题（explain 主题）：")
+    #expect(lines[1] == "  image            镜像")
+    #expect(lines[6] == "  copy-on-write    写时复制")
+  }
+}
