@@ -90,7 +90,7 @@ public enum BuildStep: Hashable, Sendable {
 /// Builds an image one step at a time on top of a base: the shared engine of the
 /// Hub catalog and `docker build`.
 public struct ImageAssembler: Sendable {
-  public private(set) var layers: [ImageLayer]
+  public private(set) var layers: [Layer]
   public private(set) var history: [HistoryEntry]
   public private(set) var config: ImageConfig
 
@@ -102,7 +102,7 @@ public struct ImageAssembler: Sendable {
   }
 
   /// Records one step; `layer` is the changeset of ADD/COPY/RUN (nil for metadata).
-  public mutating func append(_ step: BuildStep, layer: ImageLayer?, at time: Timestamp) {
+  public mutating func append(_ step: BuildStep, layer: Layer?, at time: Timestamp) {
     let contentDigest = layer.map { Digest.sha256("content \($0.diffID)") }
     step.apply(to: &config)
     if let layer { layers.append(layer) }

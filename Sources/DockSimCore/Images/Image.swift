@@ -5,7 +5,7 @@ public struct Image: Hashable, Sendable, Identifiable {
   /// `sha256:<hex>` of `canonicalConfig`.
   public let id: Digest
   /// Base layer first, as RootFS.Layers lists them.
-  public let layers: [ImageLayer]
+  public let layers: [Layer]
   public let config: ImageConfig
   /// Oldest first, one entry per Dockerfile step, including steps without a layer.
   public let history: [HistoryEntry]
@@ -21,7 +21,7 @@ public struct Image: Hashable, Sendable, Identifiable {
   public let os: String
 
   public init(
-    layers: [ImageLayer], config: ImageConfig, history: [HistoryEntry], created: Timestamp,
+    layers: [Layer], config: ImageConfig, history: [HistoryEntry], created: Timestamp,
     parent: Digest? = nil, author: String = "", comment: String = "", container: String = "",
     architecture: String = "amd64", os: String = "linux"
   ) {
@@ -46,15 +46,15 @@ public struct Image: Hashable, Sendable, Identifiable {
 
   /// Chain IDs, base first: how the daemon's layer store names a layer in its stack.
   /// chain(0) = diffID(0); chain(n) = sha256("chain(n-1) diffID(n)").
-  public var chainIDs: [Digest] { ImageLayer.chainIDs(of: diffIDs) }
+  public var chainIDs: [Digest] { Layer.chainIDs(of: diffIDs) }
 
   /// Sum of the layers' uncompressed sizes: inspect `.Size`, `docker images` SIZE.
-  public var size: Int64 { layers.reduce(0) { $0 + $1.size } }
+  public var size: Int64 { layers.reduce(0) { $0 + Int64($1.size) } }
 
   /// The text whose SHA-256 is the image ID. Stands for Docker's config JSON: the same
   /// facts, one per line, in a fixed order.
   static func canonicalConfig(
-    layers: [ImageLayer], config: ImageConfig, history: [HistoryEntry], created: Timestamp, parent: Digest?,
+    layers: [Layer], config: ImageConfig, history: [HistoryEntry], created: Timestamp, parent: Digest?,
     author: String, comment: String, container: String, architecture: String, os: String
   ) -> String {
     var lines = [
@@ -68,28 +68,15 @@ public struct Image: Hashable, Sendable, Identifiable {
   }
 }
 
-/// One layer of an image as the image store sees it.
-public struct ImageLayer: Hashable, Sendable {
-  /// SHA-256 of the layer's uncompressed content (its canonical file list).
-  public let diffID: Digest
-  /// Uncompressed size in bytes (what `docker history` SIZE shows).
-  public let size: Int64
-  /// The files, directories and links the layer adds, changes or whites out.
-  public let files: [LayerFile]
-
-  public init(files: [LayerFile]) {
-    self.files = files.sorted { $0.path < $1.path }
-    self.size = self.files.reduce(0) { $0 + $1.size }
-    self.diffID = Digest.sha256(self.files.map(\.canonicalLine).joined())
-  }
-
+extension Layer {
   /// Digest of the compressed blob a registry serves. docksim does not gzip: the blob
-  /// digest is derived from the diff ID so it differs from it, as in Docker.
+  /// digest is derived from the diff ID so that it differs from it, as in Docker.
   public var blobDigest: Digest { Digest.sha256("blob \(diffID)\n") }
 
   /// A plausible compressed size (about 40% of the content), for pull progress.
-  public var compressedSize: Int64 { size == 0 ? 32 : max(32, size * 2 / 5) }
+  public var compressedSize: Int64 { max(32, Int64(size) * 2 / 5) }
 
+  /// Chain IDs, base first: chain(0) = diffID(0); chain(n) = sha256("chain(n-1) diffID(n)").
   public static func chainIDs(of diffIDs: [Digest]) -> [Digest] {
     var result: [Digest] = []
     for diffID in diffIDs {
@@ -100,52 +87,6 @@ public struct ImageLayer: Hashable, Sendable {
       }
     }
     return result
-  }
-}
-
-/// One entry of a layer's changeset.
-public struct LayerFile: Hashable, Sendable {
-  public enum Kind: Hashable, Sendable {
-    /// A regular file. `text` is its content when docksim knows it; otherwise the
-    /// file has `size` bytes of (unshown) binary content.
-    case file(text: String?, size: Int64)
-    case directory
-    case symlink(target: String)
-    /// A deletion marker (`.wh.NAME` in a real layer tar).
-    case whiteout
-  }
-
-  /// Absolute path, no trailing slash.
-  public let path: String
-  public let kind: Kind
-  /// Permission bits (0o644, 0o755, ...).
-  public let mode: Int
-
-  public init(path: String, kind: Kind, mode: Int? = nil) {
-    self.path = path
-    self.kind = kind
-    switch kind {
-    case .directory: self.mode = mode ?? 0o755
-    case .symlink: self.mode = mode ?? 0o777
-    case .file, .whiteout: self.mode = mode ?? 0o644
-    }
-  }
-
-  /// Bytes this entry adds to the layer's size.
-  public var size: Int64 {
-    if case .file(_, let size) = kind { return size }
-    return 0
-  }
-
-  var canonicalLine: String {
-    let mode = String(self.mode, radix: 8)
-    switch kind {
-    case .file(let text?, _): return "f \(mode) \(quoted(path)) \(quoted(text))\n"
-    case .file(nil, let size): return "b \(mode) \(quoted(path)) \(size)\n"
-    case .directory: return "d \(mode) \(quoted(path))\n"
-    case .symlink(let target): return "l \(mode) \(quoted(path)) \(quoted(target))\n"
-    case .whiteout: return "w \(quoted(path))\n"
-    }
   }
 }
 

@@ -55,7 +55,7 @@ public struct Hub: Sendable {
     let count = recipe.steps.count
     for (index, step) in recipe.steps.enumerated() {
       let time = recipe.created.adding(.seconds(Int64(index - count + 1)))
-      assembler.append(step.step, layer: step.files.map { ImageLayer(files: $0) }, at: time)
+      assembler.append(step.step, layer: step.files.map { CatalogFile.layer($0, mtime: time) }, at: time)
     }
     return assembler.image(created: recipe.created)
   }
@@ -140,5 +140,19 @@ public struct HubManifest: Sendable, Hashable {
     var text = "schemaVersion 2\nconfig \(image.id)\n"
     for layer in image.layers { text += "layer \(layer.blobDigest) \(layer.compressedSize)\n" }
     digest = Digest.sha256(text)
+  }
+}
+
+extension Hub {
+  /// The name of the bundled catalog in DockSimData's `Hub/` folder
+  /// (`BundledData.hubFile(Hub.bundledCatalogName)`).
+  public static let bundledCatalogName = "catalog.yaml"
+
+  /// Parses and builds catalogs in order: the bundled one first, then each
+  /// `--hub FILE`. `name` is what errors call the file.
+  public static func load(files: [(name: String, text: String)]) throws(HubCatalogError) -> Hub {
+    var catalogs: [HubCatalog] = []
+    for file in files { catalogs.append(try HubCatalog.load(yaml: file.text, file: file.name)) }
+    return try Hub(catalogs: catalogs)
   }
 }

@@ -31,7 +31,7 @@ public struct HubCatalog: Sendable {
   public struct StepRecipe: Sendable {
     public var step: BuildStep
     /// The layer's files (ADD, COPY, RUN); nil for metadata steps.
-    public var files: [LayerFile]?
+    public var files: [CatalogFile]?
     public var line: Int
   }
 }
@@ -289,8 +289,8 @@ extension CatalogReader {
 
   /// The files of a layer: explicit entries, then `bulk` files that share what is
   /// left of `size` so the layer weighs exactly that much.
-  func layerFiles(_ pairs: [(String, Node)], node: Node, field: String) throws(HubCatalogError) -> [LayerFile] {
-    var files: [LayerFile] = []
+  func layerFiles(_ pairs: [(String, Node)], node: Node, field: String) throws(HubCatalogError) -> [CatalogFile] {
+    var files: [CatalogFile] = []
     var target: Int64?
     var bulk: [String] = []
     var bulkNode: Node?
@@ -318,24 +318,24 @@ extension CatalogReader {
     } else if bulkNode != nil {
       throw fail(bulkNode, field + ".size", "bulk files need a layer size")
     }
-    return Self.withParents(files)
+    return files
   }
 
-  func layerFile(_ path: String, _ entry: Node, _ field: String, pathNode: Node) throws(HubCatalogError) -> LayerFile {
+  func layerFile(_ path: String, _ entry: Node, _ field: String, pathNode: Node) throws(HubCatalogError) -> CatalogFile {
     guard path.hasPrefix("/"), !path.contains("//"), !path.split(separator: "/").contains("..") else {
       throw fail(pathNode, field, "paths are absolute, without // or ..")
     }
     if path.hasSuffix("/") && path != "/" {
-      return LayerFile(path: String(path.dropLast()), kind: .directory)
+      return CatalogFile(path: String(path.dropLast()), kind: .directory)
     }
     if let scalar = entry.scalar {
       if let size = Int64(scalar.string.replacingUnderscores()), scalar.style == .plain {
-        return LayerFile(path: path, kind: .file(text: nil, size: size), mode: Self.defaultMode(path))
+        return CatalogFile(path: path, kind: .file(text: nil, size: size), mode: Self.defaultMode(path))
       }
-      return LayerFile(path: path, kind: .file(text: scalar.string, size: Int64(scalar.string.utf8.count)))
+      return CatalogFile(path: path, kind: .file(text: scalar.string, size: Int64(scalar.string.utf8.count)))
     }
     var mode: Int?
-    var kind: LayerFile.Kind?
+    var kind: CatalogFile.Kind?
     for (key, value) in try mapping(entry, field, allowed: ["text", "size", "mode", "link", "whiteout"]) {
       let sub = field + "." + key
       switch key {
@@ -352,7 +352,7 @@ extension CatalogReader {
     }
     guard let kind else { throw fail(entry, field, "give text, size, link or whiteout") }
     if case .file(nil, _) = kind, mode == nil { mode = Self.defaultMode(path) }
-    return LayerFile(path: path, kind: kind, mode: mode)
+    return CatalogFile(path: path, kind: kind, mode: mode)
   }
 
   /// Binaries and libraries are executable; everything else is 0644.
@@ -362,26 +362,61 @@ extension CatalogReader {
     return 0o644
   }
 
-  static func spread(_ bytes: Int64, over paths: [String]) -> [LayerFile] {
+  static func spread(_ bytes: Int64, over paths: [String]) -> [CatalogFile] {
     guard bytes > 0, !paths.isEmpty else { return [] }
     let share = bytes / Int64(paths.count)
     let extra = bytes - share * Int64(paths.count)
     return paths.enumerated().map { index, path in
-      LayerFile(path: path, kind: .file(text: nil, size: share + (index == 0 ? extra : 0)), mode: defaultMode(path))
+      CatalogFile(path: path, kind: .file(text: nil, size: share + (index == 0 ? extra : 0)), mode: defaultMode(path))
     }
   }
 
-  /// Adds the parent directories a layer tar carries for its entries.
-  static func withParents(_ files: [LayerFile]) -> [LayerFile] {
-    var present = Set(files.map(\.path))
-    var result = files
+}
+
+/// One entry of a catalog layer, before it becomes part of a `Layer`.
+public struct CatalogFile: Hashable, Sendable {
+  public enum Kind: Hashable, Sendable {
+    /// A regular file: its text, or (nil) `size` bytes of generated binary content.
+    case file(text: String?, size: Int64)
+    case directory
+    case symlink(target: String)
+    /// A deletion of the path in the layers below.
+    case whiteout
+  }
+
+  public let path: String
+  public let kind: Kind
+  public let mode: Int?
+
+  public init(path: String, kind: Kind, mode: Int? = nil) {
+    self.path = path
+    self.kind = kind
+    self.mode = mode
+  }
+
+  public var size: Int64 {
+    if case .file(_, let size) = kind { return size }
+    return 0
+  }
+
+  /// The layer of `files`, every entry stamped `mtime`. Generated content is seeded
+  /// from the path, so equal recipes give equal layers.
+  public static func layer(_ files: [CatalogFile], mtime: Timestamp) -> Layer {
+    var builder = LayerBuilder(mtime: mtime)
     for file in files {
-      var parent = file.path
-      while let slash = parent.lastIndex(of: "/"), slash != parent.startIndex {
-        parent = String(parent[..<slash])
-        if present.insert(parent).inserted { result.append(LayerFile(path: parent, kind: .directory)) }
+      switch file.kind {
+      case .directory: builder.directory(file.path, mode: UInt32(file.mode ?? 0o755))
+      case .symlink(let target): builder.symlink(file.path, to: target)
+      case .whiteout: builder.whiteout(file.path)
+      case .file(let text?, _): builder.file(file.path, text, mode: UInt32(file.mode ?? 0o644))
+      case .file(nil, let size):
+        builder.file(file.path, size: Int(size), seed: seed(for: file.path), mode: UInt32(file.mode ?? 0o755))
       }
     }
-    return result
+    return builder.build()
+  }
+
+  static func seed(for path: String) -> UInt64 {
+    Digest.sha256(path).hex.prefix(16).reduce(UInt64(0)) { $0 << 4 | UInt64($1.hexDigitValue ?? 0) }
   }
 }

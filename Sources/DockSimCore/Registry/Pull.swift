@@ -137,7 +137,7 @@ struct PullSimulation {
   static let extractPerTick: Int64 = 30_000_000
   static let concurrentDownloads = 3
 
-  let layers: [ImageLayer]
+  let layers: [Layer]
   /// Index of the first layer not already present.
   let firstMissing: Int
   var messages: [PullMessage] = []
@@ -166,7 +166,11 @@ struct PullSimulation {
     while extracting != nil {
       while active.count < Self.concurrentDownloads, !queue.isEmpty { active.append(queue.removeFirst()) }
       tick()
-      for index in active {
+      // Within one tick the layer with the least left finishes first.
+      let byRemaining = active.sorted {
+        (layers[$0].compressedSize - downloaded[$0], $0) < (layers[$1].compressedSize - downloaded[$1], $1)
+      }
+      for index in byRemaining {
         let total = layers[index].compressedSize
         downloaded[index] = min(total, downloaded[index] + Self.downloadPerTick)
         if downloaded[index] < total {
@@ -179,7 +183,7 @@ struct PullSimulation {
       }
       active.removeAll { done.contains($0) }
       if let index = extracting, done.contains(index) {
-        let total = layers[index].size
+        let total = Int64(layers[index].size)
         extracted = min(total, extracted + Self.extractPerTick)
         if extracted < total, total > 0 {
           emit(layers[index], "Extracting", current: extracted, total: total)
@@ -199,7 +203,7 @@ struct PullSimulation {
     pendingDelay += Self.tickMilliseconds
   }
 
-  private mutating func emit(_ layer: ImageLayer, _ status: String, current: Int64 = 0, total: Int64 = 0) {
+  private mutating func emit(_ layer: Layer, _ status: String, current: Int64 = 0, total: Int64 = 0) {
     messages.append(
       PullMessage(
         id: String(layer.blobDigest.hex.prefix(12)), status: status, hasProgress: true, current: current,
