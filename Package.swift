@@ -28,8 +28,11 @@ let package = Package(
         .product(name: "HashTreeCollections", package: "swift-collections"),
         .product(name: "OrderedCollections", package: "swift-collections"),
         .product(name: "Yams", package: "Yams"),
+        "CZlib",
       ]
     ),
+    // zlib, for gzip-compressed layers in the archives `docker load` reads.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // Data that ships with the program (the mock Hub's catalog), read by the front ends.
     .target(name: "DockSimData", resources: [.copy("Hub")]),
     // The session: shell syntax and interpreter, docker CLI commands, teaching commands.

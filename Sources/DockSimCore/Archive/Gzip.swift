@@ -1,0 +1,68 @@
+import CZlib
+
+/// gzip, for layer blobs: `docker load` accepts compressed layers, and skopeo and
+/// umoci write them.
+public enum Gzip {
+  /// Why a compressed stream could not be read.
+  public struct Error: Swift.Error, Sendable, Hashable, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// True when `bytes` start with the gzip magic number.
+  public static func isCompressed(_ bytes: some Collection<UInt8>) -> Bool {
+    var iterator = bytes.makeIterator()
+    return iterator.next() == 0x1f && iterator.next() == 0x8b
+  }
+
+  /// The decompressed bytes of a gzip (or zlib) stream.
+  public static func decompress(_ input: [UInt8]) throws(Gzip.Error) -> [UInt8] {
+    var stream = z_stream()
+    guard czlib_inflate_init(&stream) == Z_OK else { throw Error(description: "gzip: cannot initialise zlib") }
+    defer { inflateEnd(&stream) }
+    var output: [UInt8] = []
+    output.reserveCapacity(input.count * 4)
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var status = Z_OK
+    var input = input
+    input.withUnsafeMutableBufferPointer { source in
+      stream.next_in = source.baseAddress
+      stream.avail_in = uInt(source.count)
+      repeat {
+        chunk.withUnsafeMutableBufferPointer { buffer in
+          stream.next_out = buffer.baseAddress
+          stream.avail_out = uInt(buffer.count)
+          status = inflate(&stream, Z_NO_FLUSH)
+          output.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
+        }
+      } while status == Z_OK
+    }
+    guard status == Z_STREAM_END else {
+      throw Error(description: status == Z_BUF_ERROR ? "unexpected EOF" : "gzip: invalid compressed data")
+    }
+    return output
+  }
+
+  /// `input` compressed as gzip.
+  public static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
+    var stream = z_stream()
+    guard czlib_deflate_init_gzip(&stream, level) == Z_OK else { return [] }
+    defer { deflateEnd(&stream) }
+    var output: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var input = input
+    input.withUnsafeMutableBufferPointer { source in
+      stream.next_in = source.baseAddress
+      stream.avail_in = uInt(source.count)
+      var status = Z_OK
+      repeat {
+        chunk.withUnsafeMutableBufferPointer { buffer in
+          stream.next_out = buffer.baseAddress
+          stream.avail_out = uInt(buffer.count)
+          status = deflate(&stream, Z_FINISH)
+          output.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
+        }
+      } while status == Z_OK
+    }
+    return output
+  }
+}
