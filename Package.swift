@@ -54,6 +54,7 @@ let package = Package(
     .testTarget(name: "DockSimCommandsTests", dependencies: ["DockSimCommands"]),
     .testTarget(name: "DockSimLessonsTests", dependencies: ["DockSimLessons"]),
     .testTarget(name: "DockSimTerminalTests", dependencies: ["DockSimTerminal"]),
+    .testTarget(name: "OverlayDifferentialTests", dependencies: ["DockSimCore", "DockSimCommands"]),
     // Runs the built `docksim` binary: script mode and a real pseudo-terminal.
     .testTarget(name: "DockSimEndToEndTests", dependencies: ["docksim"]),
   ]
