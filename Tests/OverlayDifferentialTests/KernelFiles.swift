@@ -91,6 +91,7 @@ enum TreeReader {
     }
     var entry = TreeEntry(kind: kind(info), permissions: UInt32(info.st_mode) & 0o7777)
     entry.size = Int(info.st_size)
+    entry.linkCount = Int(info.st_nlink)
     entry.mtime = Timestamp(seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec))
     entry.inode = UInt64(info.st_ino)
     entry.uid = info.st_uid

@@ -10,29 +10,29 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=10 mtime=now data="Welcome\nx\n"
+      /etc/motd kind=file mode=0644 size=10 nlink=1 mtime=now data="Welcome\nx\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/motd kind=file mode=0644 size=10 mtime=now data="Welcome\nx\n"
+      /etc/motd kind=file mode=0644 size=10 nlink=1 mtime=now data="Welcome\nx\n"
       == diff
       C /etc
       C /etc/motd
@@ -43,29 +43,29 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=4 mtime=now data="new\n"
+      /etc/motd kind=file mode=0644 size=4 nlink=1 mtime=now data="new\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/motd kind=file mode=0644 size=4 mtime=now data="new\n"
+      /etc/motd kind=file mode=0644 size=4 nlink=1 mtime=now data="new\n"
       == diff
       C /etc
       C /etc/motd
@@ -76,29 +76,29 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0600 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0600 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0600 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0600 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       == diff
       C /etc
       C /etc/hosts
@@ -109,29 +109,29 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       == diff
       """#,
     // touch-only change
@@ -140,29 +140,29 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=now data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=now data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=now data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=now data="127.0.0.1 localhost\n"
       == diff
       C /etc
       C /etc/hosts
@@ -173,29 +173,29 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       == diff
       """#,
     // a new file deep in lower dirs copies up only its ancestors
@@ -204,32 +204,32 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
-      /usr/share/doc/new.txt kind=file mode=0644 size=4 mtime=now data="new\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/new.txt kind=file mode=0644 size=4 nlink=1 mtime=now data="new\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/new.txt kind=file mode=0644 size=4 mtime=now data="new\n"
+      /usr/share/doc/new.txt kind=file mode=0644 size=4 nlink=1 mtime=now data="new\n"
       == diff
       C /usr
       C /usr/share
@@ -242,26 +242,26 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0700
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0700
@@ -275,29 +275,29 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-07-01T00:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-07-01T00:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-07-01T00:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-07-01T00:00:00Z data="127.0.0.1 localhost\n"
       == diff
       C /etc
       C /etc/hosts
@@ -308,29 +308,29 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       == diff
       """#,
     // truncate a lower file to nothing
@@ -339,29 +339,29 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=0 mtime=now data=""
+      /etc/motd kind=file mode=0644 size=0 nlink=1 mtime=now data=""
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/motd kind=file mode=0644 size=0 mtime=now data=""
+      /etc/motd kind=file mode=0644 size=0 nlink=1 mtime=now data=""
       == diff
       C /etc
       C /etc/motd
@@ -372,30 +372,30 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
-      /etc/new kind=file mode=0644 size=0 mtime=now data=""
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/new kind=file mode=0644 size=0 nlink=1 mtime=now data=""
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/new kind=file mode=0644 size=0 mtime=now data=""
+      /etc/new kind=file mode=0644 size=0 nlink=1 mtime=now data=""
       == diff
       C /etc
       A /etc/new
@@ -408,31 +408,31 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0750
-      /srv/empty/f kind=file mode=0644 size=0 mtime=now data=""
+      /srv/empty/f kind=file mode=0644 size=0 nlink=1 mtime=now data=""
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0750
-      /srv/empty/f kind=file mode=0644 size=0 mtime=now data=""
+      /srv/empty/f kind=file mode=0644 size=0 nlink=1 mtime=now data=""
       == diff
       C /srv
       C /srv/empty
@@ -446,33 +446,33 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
-      /etc/hosts.bak kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts.bak kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
-      /tmp/motd kind=file mode=0644 size=8 mtime=now data="Welcome\n"
+      /tmp/motd kind=file mode=0644 size=8 nlink=1 mtime=now data="Welcome\n"
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/hosts.bak kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts.bak kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /tmp kind=dir mode=1777
-      /tmp/motd kind=file mode=0644 size=8 mtime=now data="Welcome\n"
+      /tmp/motd kind=file mode=0644 size=8 nlink=1 mtime=now data="Welcome\n"
       == diff
       C /etc
       A /etc/hosts.bak
@@ -488,66 +488,66 @@ enum KernelGolden {
       ? 0
       | README
       | bin
-      $ ls -l /bin/busybox
+      $ cat /bin/sh
       ? 0
-      | -rwxr-xr-x 2 root root 8 Jun  1  2019 /bin/busybox
+      | BUSYBOX
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       == diff
       """#,
     // chmod -R copies a whole lower tree
     "X08": #"""
-      $ chmod -R go-rwx /opt/app
+      $ chmod -R 700 /opt/app
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0700
-      /opt/app/README kind=file mode=0600 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0700 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0700
-      /opt/app/bin/run kind=file mode=0700 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0700 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0700
-      /opt/app/README kind=file mode=0600 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0700 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0700
-      /opt/app/bin/run kind=file mode=0700 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0700 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       == diff
       C /opt
       C /opt/app
@@ -561,25 +561,25 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
       /etc/motd kind=whiteout
@@ -595,29 +595,29 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=6 mtime=now data="again\n"
+      /etc/motd kind=file mode=0644 size=6 nlink=1 mtime=now data="again\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/motd kind=file mode=0644 size=6 mtime=now data="again\n"
+      /etc/motd kind=file mode=0644 size=6 nlink=1 mtime=now data="again\n"
       == diff
       C /etc
       C /etc/motd
@@ -628,12 +628,12 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
@@ -641,9 +641,9 @@ enum KernelGolden {
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=whiteout
@@ -664,28 +664,28 @@ enum KernelGolden {
       | new
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/new kind=file mode=0644 size=2 mtime=now data="n\n"
+      /opt/app/new kind=file mode=0644 size=2 nlink=1 mtime=now data="n\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755 opaque=y
-      /opt/app/new kind=file mode=0644 size=2 mtime=now data="n\n"
+      /opt/app/new kind=file mode=0644 size=2 nlink=1 mtime=now data="n\n"
       == diff
       C /opt
       C /opt/app
@@ -699,26 +699,26 @@ enum KernelGolden {
       ? 1
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       == diff
       """#,
@@ -732,12 +732,12 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
@@ -745,9 +745,9 @@ enum KernelGolden {
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=whiteout
@@ -763,26 +763,26 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
-      /opt/app kind=file mode=0644 size=5 mtime=now data="file\n"
+      /opt/app kind=file mode=0644 size=5 nlink=1 mtime=now data="file\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
-      /opt/app kind=file mode=0644 size=5 mtime=now data="file\n"
+      /opt/app kind=file mode=0644 size=5 nlink=1 mtime=now data="file\n"
       == diff
       C /opt
       C /opt/app
@@ -795,26 +795,26 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
       /etc/motd kind=dir mode=0755
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
       /etc/motd kind=dir mode=0755 opaque=y
@@ -836,26 +836,26 @@ enum KernelGolden {
       ? 1
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       == diff
       """#,
@@ -869,12 +869,12 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
@@ -882,9 +882,9 @@ enum KernelGolden {
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=whiteout
@@ -900,25 +900,25 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
       /etc/motd kind=whiteout
@@ -932,25 +932,25 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /srv kind=dir mode=0755
       /srv/empty kind=whiteout
@@ -966,26 +966,26 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
@@ -999,26 +999,26 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
       == diff
@@ -1034,12 +1034,12 @@ enum KernelGolden {
       | bin
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
       /opt/app/bin kind=dir mode=0755
@@ -1049,9 +1049,9 @@ enum KernelGolden {
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755 opaque=y
@@ -1069,26 +1069,26 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       == diff
       """#,
@@ -1098,30 +1098,30 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd.bak kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd.bak kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
       /etc/motd kind=whiteout
-      /etc/motd.bak kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd.bak kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       == diff
       C /etc
       D /etc/motd
@@ -1133,28 +1133,28 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/hosts kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/hosts kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /etc/motd kind=whiteout
       == diff
       C /etc
@@ -1178,33 +1178,33 @@ enum KernelGolden {
       | run
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app2 kind=dir mode=0755
-      /opt/app2/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app2/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app2/bin kind=dir mode=0755
-      /opt/app2/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app2/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=whiteout
       /opt/app2 kind=dir mode=0755
-      /opt/app2/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app2/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app2/bin kind=dir mode=0755
-      /opt/app2/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app2/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       == diff
       C /opt
       D /opt/app
@@ -1219,35 +1219,35 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /srv/empty/app kind=dir mode=0755
-      /srv/empty/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /srv/empty/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /srv/empty/app/bin kind=dir mode=0755
-      /srv/empty/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv/empty/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=whiteout
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /srv/empty/app kind=dir mode=0755
-      /srv/empty/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /srv/empty/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /srv/empty/app/bin kind=dir mode=0755
-      /srv/empty/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv/empty/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       == diff
       C /opt
       D /opt/app
@@ -1268,31 +1268,31 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       /work2 kind=dir mode=0755
-      /work2/f kind=file mode=0644 size=2 mtime=now data="f\n"
+      /work2/f kind=file mode=0644 size=2 nlink=1 mtime=now data="f\n"
       == upper
       /work2 kind=dir mode=0755 opaque=y
-      /work2/f kind=file mode=0644 size=2 mtime=now data="f\n"
+      /work2/f kind=file mode=0644 size=2 nlink=1 mtime=now data="f\n"
       == diff
       A /work2
       A /work2/f
@@ -1303,32 +1303,32 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
-      /opt/app/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
       /etc/hosts kind=whiteout
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /opt/app/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       == diff
       C /etc
       D /etc/hosts
@@ -1344,29 +1344,29 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /tmp kind=dir mode=1777
       == diff
       """#,
@@ -1378,29 +1378,29 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=4 mtime=now data="new\n"
+      /etc/motd kind=file mode=0644 size=4 nlink=1 mtime=now data="new\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/motd kind=file mode=0644 size=4 mtime=now data="new\n"
+      /etc/motd kind=file mode=0644 size=4 nlink=1 mtime=now data="new\n"
       /tmp kind=dir mode=1777
       == diff
       C /etc
@@ -1416,33 +1416,33 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /opt/app/new kind=dir mode=0755
-      /opt/app/new/f kind=file mode=0644 size=2 mtime=now data="n\n"
+      /opt/app/new/f kind=file mode=0644 size=2 nlink=1 mtime=now data="n\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
       /opt/app/new kind=dir mode=0755 opaque=y
-      /opt/app/new/f kind=file mode=0644 size=2 mtime=now data="n\n"
+      /opt/app/new/f kind=file mode=0644 size=2 nlink=1 mtime=now data="n\n"
       /tmp kind=dir mode=1777
       == diff
       C /opt
@@ -1458,28 +1458,28 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /data kind=dir mode=0755
       /data/b kind=dir mode=0755
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /data kind=dir mode=0755
       /data/b kind=dir mode=0755
@@ -1493,33 +1493,33 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
-      /srv/empty/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /srv/empty/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /srv/empty/bin kind=dir mode=0755
-      /srv/empty/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv/empty/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=whiteout
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755 opaque=y
-      /srv/empty/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /srv/empty/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /srv/empty/bin kind=dir mode=0755
-      /srv/empty/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv/empty/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       == diff
       C /opt
       D /opt/app
@@ -1538,29 +1538,29 @@ enum KernelGolden {
       | BUSYBOX
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=10 mtime=now data="BUSYBOX\nx\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=10 nlink=1 mtime=now data="BUSYBOX\nx\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=10 mtime=now data="BUSYBOX\nx\n"
+      /bin/busybox kind=file mode=0755 size=10 nlink=1 mtime=now data="BUSYBOX\nx\n"
       == diff
       C /bin
       C /bin/busybox
@@ -1577,31 +1577,31 @@ enum KernelGolden {
       | y
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=10 mtime=now links=/bin/x data="BUSYBOX\ny\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
-      /bin/x kind=file mode=0755 size=10 mtime=now links=/bin/busybox data="BUSYBOX\ny\n"
+      /bin/busybox kind=file mode=0755 size=10 nlink=2 mtime=now links=/bin/x data="BUSYBOX\ny\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
+      /bin/x kind=file mode=0755 size=10 nlink=2 mtime=now links=/bin/busybox data="BUSYBOX\ny\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=10 mtime=now links=/bin/x data="BUSYBOX\ny\n"
-      /bin/x kind=file mode=0755 size=10 mtime=now links=/bin/busybox data="BUSYBOX\ny\n"
+      /bin/busybox kind=file mode=0755 size=10 nlink=2 mtime=now links=/bin/x data="BUSYBOX\ny\n"
+      /bin/x kind=file mode=0755 size=10 nlink=2 mtime=now links=/bin/busybox data="BUSYBOX\ny\n"
       == diff
       C /bin
       C /bin/busybox
@@ -1616,25 +1616,25 @@ enum KernelGolden {
       | BUSYBOX
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /bin kind=dir mode=0755
       /bin/sh kind=whiteout
@@ -1648,29 +1648,29 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
-      /bin/sh kind=file mode=0700 size=8 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
+      /bin/sh kind=file mode=0700 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /bin kind=dir mode=0755
-      /bin/sh kind=file mode=0700 size=8 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
+      /bin/sh kind=file mode=0700 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
       == diff
       C /bin
       C /bin/sh
@@ -1689,32 +1689,32 @@ enum KernelGolden {
       | b
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
-      /tmp/a kind=file mode=0644 size=4 mtime=now links=/tmp/b data="a\nb\n"
-      /tmp/b kind=file mode=0644 size=4 mtime=now links=/tmp/a data="a\nb\n"
+      /tmp/a kind=file mode=0644 size=4 nlink=2 mtime=now links=/tmp/b data="a\nb\n"
+      /tmp/b kind=file mode=0644 size=4 nlink=2 mtime=now links=/tmp/a data="a\nb\n"
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /tmp kind=dir mode=1777
-      /tmp/a kind=file mode=0644 size=4 mtime=now links=/tmp/b data="a\nb\n"
-      /tmp/b kind=file mode=0644 size=4 mtime=now links=/tmp/a data="a\nb\n"
+      /tmp/a kind=file mode=0644 size=4 nlink=2 mtime=now links=/tmp/b data="a\nb\n"
+      /tmp/b kind=file mode=0644 size=4 nlink=2 mtime=now links=/tmp/a data="a\nb\n"
       == diff
       C /tmp
       A /tmp/a
@@ -1729,32 +1729,32 @@ enum KernelGolden {
       | 127.0.0.1 localhost
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z links=/tmp/hosts data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=2 mtime=2019-06-01T12:00:00Z links=/tmp/hosts data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
-      /tmp/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z links=/etc/hosts data="127.0.0.1 localhost\n"
+      /tmp/hosts kind=file mode=0644 size=20 nlink=2 mtime=2019-06-01T12:00:00Z links=/etc/hosts data="127.0.0.1 localhost\n"
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z links=/tmp/hosts data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=2 mtime=2019-06-01T12:00:00Z links=/tmp/hosts data="127.0.0.1 localhost\n"
       /tmp kind=dir mode=1777
-      /tmp/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z links=/etc/hosts data="127.0.0.1 localhost\n"
+      /tmp/hosts kind=file mode=0644 size=20 nlink=2 mtime=2019-06-01T12:00:00Z links=/etc/hosts data="127.0.0.1 localhost\n"
       == diff
       C /tmp
       A /tmp/hosts
@@ -1767,18 +1767,18 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
       /etc/dangling kind=symlink mtime=now target="/nonexistent/target"
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /srv/hosts kind=symlink mtime=now target="../etc/hosts"
@@ -1786,9 +1786,9 @@ enum KernelGolden {
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
       /etc/dangling kind=symlink mtime=now target="/nonexistent/target"
@@ -1806,31 +1806,31 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=7 mtime=now data="TZif\nx\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=7 nlink=1 mtime=now data="TZif\nx\n"
       == upper
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=7 mtime=now data="TZif\nx\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=7 nlink=1 mtime=now data="TZif\nx\n"
       == diff
       C /usr
       C /usr/share
@@ -1843,31 +1843,31 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0600 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0600 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0600 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0600 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == diff
       C /usr
       C /usr/share
@@ -1880,25 +1880,25 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
       /etc/localtime kind=whiteout
@@ -1912,26 +1912,26 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=now target="../etc/hosts"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
       /etc/localtime kind=symlink mtime=now target="../etc/hosts"
@@ -1952,18 +1952,18 @@ enum KernelGolden {
       | new
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
-      /opt/app/new kind=file mode=0644 size=2 mtime=now data="n\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/new kind=file mode=0644 size=2 nlink=1 mtime=now data="n\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
@@ -1971,13 +1971,13 @@ enum KernelGolden {
       /usr/local kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/new kind=file mode=0644 size=2 mtime=now data="n\n"
+      /opt/app/new kind=file mode=0644 size=2 nlink=1 mtime=now data="n\n"
       /usr kind=dir mode=0755
       /usr/local kind=dir mode=0755
       /usr/local/app kind=whiteout
@@ -1996,26 +1996,26 @@ enum KernelGolden {
       | 10.0.0.1 db
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0600 size=12 mtime=2019-06-01T12:00:00Z data="10.0.0.1 db\n"
+      /etc/hosts kind=file mode=0600 size=12 nlink=1 mtime=2019-06-01T12:00:00Z data="10.0.0.1 db\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       == diff
       """#,
@@ -2031,17 +2031,17 @@ enum KernelGolden {
       | new
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
@@ -2049,12 +2049,12 @@ enum KernelGolden {
       /usr/bin kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       /var kind=dir mode=0755
       /var/lib kind=dir mode=0755
-      /var/lib/new kind=file mode=0644 size=2 mtime=2019-06-01T12:00:00Z data="n\n"
+      /var/lib/new kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="n\n"
       == upper
       == diff
       """#,
@@ -2068,41 +2068,41 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/bin kind=dir mode=0755
-      /usr/bin/tool kind=file mode=0644 size=5 mtime=now data="back\n"
+      /usr/bin/tool kind=file mode=0644 size=5 nlink=1 mtime=now data="back\n"
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       /var kind=dir mode=0755
       /var/lib kind=dir mode=0755
-      /var/lib/new kind=file mode=0644 size=2 mtime=2019-06-01T12:00:00Z data="n\n"
+      /var/lib/new kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="n\n"
       /var/lib/old kind=dir mode=0755
-      /var/lib/old/f kind=file mode=0644 size=0 mtime=now data=""
+      /var/lib/old/f kind=file mode=0644 size=0 nlink=1 mtime=now data=""
       == upper
       /usr kind=dir mode=0755
       /usr/bin kind=dir mode=0755
-      /usr/bin/tool kind=file mode=0644 size=5 mtime=now data="back\n"
+      /usr/bin/tool kind=file mode=0644 size=5 nlink=1 mtime=now data="back\n"
       /var kind=dir mode=0755
       /var/lib kind=dir mode=0755
       /var/lib/old kind=dir mode=0755
-      /var/lib/old/f kind=file mode=0644 size=0 mtime=now data=""
+      /var/lib/old/f kind=file mode=0644 size=0 nlink=1 mtime=now data=""
       == diff
       C /usr
       C /usr/bin
@@ -2121,10 +2121,10 @@ enum KernelGolden {
       ? 0
       == merged
       /data kind=dir mode=0755
-      /data/c kind=file mode=0644 size=7 mtime=now data="c\nmore\n"
+      /data/c kind=file mode=0644 size=7 nlink=1 mtime=now data="c\nmore\n"
       == upper
       /data kind=dir mode=0755
-      /data/c kind=file mode=0644 size=7 mtime=now data="c\nmore\n"
+      /data/c kind=file mode=0644 size=7 nlink=1 mtime=now data="c\nmore\n"
       == diff
       C /data
       C /data/c
@@ -2135,17 +2135,17 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
@@ -2153,12 +2153,12 @@ enum KernelGolden {
       /usr/bin kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       /var kind=dir mode=0755
       /var/lib kind=dir mode=0755
-      /var/lib/new kind=file mode=0644 size=2 mtime=2019-06-01T12:00:00Z data="n\n"
+      /var/lib/new kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="n\n"
       /var/lib/old kind=dir mode=0755
       /var/lib/old/a kind=dir mode=0755
       /var/lib/old/a/b kind=dir mode=0755
@@ -2181,17 +2181,17 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
@@ -2199,9 +2199,9 @@ enum KernelGolden {
       /usr/bin kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       /var kind=dir mode=0755
       /var/lib kind=dir mode=0755
       == upper
@@ -2242,12 +2242,12 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
       /srv kind=dir mode=0755
@@ -2256,9 +2256,9 @@ enum KernelGolden {
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755 opaque=y
@@ -2275,32 +2275,32 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
       /etc/motd kind=dir mode=0755
-      /etc/motd/part1 kind=file mode=0644 size=3 mtime=2019-06-01T12:00:00Z data="p1\n"
-      /etc/motd/part2 kind=file mode=0644 size=3 mtime=now data="p2\n"
+      /etc/motd/part1 kind=file mode=0644 size=3 nlink=1 mtime=2019-06-01T12:00:00Z data="p1\n"
+      /etc/motd/part2 kind=file mode=0644 size=3 nlink=1 mtime=now data="p2\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
       /etc/motd kind=dir mode=0755
-      /etc/motd/part2 kind=file mode=0644 size=3 mtime=now data="p2\n"
+      /etc/motd/part2 kind=file mode=0644 size=3 nlink=1 mtime=now data="p2\n"
       == diff
       C /etc
       C /etc/motd
@@ -2319,25 +2319,25 @@ enum KernelGolden {
       | localtime
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /etc kind=dir mode=0755
       /etc/motd kind=whiteout
@@ -2356,26 +2356,26 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0700
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
-      /opt/app/extra kind=file mode=0644 size=2 mtime=2019-06-01T12:00:00Z data="e\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/extra kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="e\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0700
@@ -2391,28 +2391,28 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/doc/new kind=dir mode=0755
       /usr/share/doc/new/deeper kind=dir mode=0755
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
@@ -2434,30 +2434,30 @@ enum KernelGolden {
       ? 0
       == merged
       /bin kind=dir mode=0755
-      /bin/busybox kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
-      /bin/sh kind=file mode=0755 size=8 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
       /etc kind=dir mode=0755
-      /etc/hosts kind=file mode=0644 size=20 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
       /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
-      /etc/motd kind=file mode=0644 size=8 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
-      /opt/app/README kind=file mode=0644 size=4 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
       /opt/app/bin kind=dir mode=0755
       /opt/app/bin/a kind=dir mode=0755
       /opt/app/bin/a/b kind=dir mode=0755
       /opt/app/bin/a/b/c kind=dir mode=0755
-      /opt/app/bin/a/b/c/f kind=file mode=0644 size=5 mtime=now data="deep\n"
-      /opt/app/bin/run kind=file mode=0755 size=10 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app/bin/a/b/c/f kind=file mode=0644 size=5 nlink=1 mtime=now data="deep\n"
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
       /srv kind=dir mode=0755
       /srv/empty kind=dir mode=0755
       /tmp kind=dir mode=1777
       /usr kind=dir mode=0755
       /usr/share kind=dir mode=0755
       /usr/share/doc kind=dir mode=0755
-      /usr/share/doc/README kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
       /usr/share/zoneinfo kind=dir mode=0755
-      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
       == upper
       /opt kind=dir mode=0755
       /opt/app kind=dir mode=0755
@@ -2465,7 +2465,7 @@ enum KernelGolden {
       /opt/app/bin/a kind=dir mode=0755
       /opt/app/bin/a/b kind=dir mode=0755
       /opt/app/bin/a/b/c kind=dir mode=0755
-      /opt/app/bin/a/b/c/f kind=file mode=0644 size=5 mtime=now data="deep\n"
+      /opt/app/bin/a/b/c/f kind=file mode=0644 size=5 nlink=1 mtime=now data="deep\n"
       == diff
       C /opt
       C /opt/app
@@ -2485,9 +2485,9 @@ enum KernelGolden {
       /a/b/c kind=dir mode=0755
       /a/b/c/d kind=dir mode=0755
       /a/b/c/d/e kind=dir mode=0755
-      /a/b/c/d/e/e.txt kind=file mode=0644 size=2 mtime=2019-06-01T12:00:00Z data="e\n"
+      /a/b/c/d/e/e.txt kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="e\n"
       /a/b/c/d/e/f kind=dir mode=0755
-      /a/b/c/d/e/f/f.txt kind=file mode=0644 size=2 mtime=2019-06-01T12:00:00Z data="f\n"
+      /a/b/c/d/e/f/f.txt kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="f\n"
       /a/b/c/d/e/f/g kind=dir mode=0755
       /a/b/c/other kind=dir mode=0755
       == upper
@@ -2539,11 +2539,11 @@ enum KernelGolden {
       /a/b/c kind=dir mode=0755
       /a/b/c/d2 kind=dir mode=0755
       /a/b/c/d2/e kind=dir mode=0755
-      /a/b/c/d2/e/e.txt kind=file mode=0644 size=2 mtime=2019-06-01T12:00:00Z data="e\n"
+      /a/b/c/d2/e/e.txt kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="e\n"
       /a/b/c/d2/e/f kind=dir mode=0755
-      /a/b/c/d2/e/f/f.txt kind=file mode=0644 size=2 mtime=2019-06-01T12:00:00Z data="f\n"
+      /a/b/c/d2/e/f/f.txt kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="f\n"
       /a/b/c/d2/e/f/g kind=dir mode=0755
-      /a/b/c/d2/e/f/g/leaf kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="leaf\n"
+      /a/b/c/d2/e/f/g/leaf kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="leaf\n"
       /a/b/c/other kind=dir mode=0755
       == upper
       /a kind=dir mode=0755
@@ -2552,11 +2552,11 @@ enum KernelGolden {
       /a/b/c/d kind=whiteout
       /a/b/c/d2 kind=dir mode=0755
       /a/b/c/d2/e kind=dir mode=0755
-      /a/b/c/d2/e/e.txt kind=file mode=0644 size=2 mtime=2019-06-01T12:00:00Z data="e\n"
+      /a/b/c/d2/e/e.txt kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="e\n"
       /a/b/c/d2/e/f kind=dir mode=0755
-      /a/b/c/d2/e/f/f.txt kind=file mode=0644 size=2 mtime=2019-06-01T12:00:00Z data="f\n"
+      /a/b/c/d2/e/f/f.txt kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="f\n"
       /a/b/c/d2/e/f/g kind=dir mode=0755
-      /a/b/c/d2/e/f/g/leaf kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="leaf\n"
+      /a/b/c/d2/e/f/g/leaf kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="leaf\n"
       == diff
       C /a
       C /a/b
@@ -2592,11 +2592,11 @@ enum KernelGolden {
       /a/b/c kind=dir mode=0755
       /a/b/c/d kind=dir mode=0755
       /a/b/c/d/e kind=dir mode=0755
-      /a/b/c/d/e/e.txt kind=file mode=0644 size=2 mtime=2019-06-01T12:00:00Z data="e\n"
+      /a/b/c/d/e/e.txt kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="e\n"
       /a/b/c/d/e/f kind=dir mode=0755
-      /a/b/c/d/e/f/f.txt kind=file mode=0644 size=2 mtime=2019-06-01T12:00:00Z data="f\n"
+      /a/b/c/d/e/f/f.txt kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="f\n"
       /a/b/c/d/e/f/g kind=dir mode=0755
-      /a/b/c/d/e/f/g/leaf kind=file mode=0644 size=10 mtime=now data="leaf\nmore\n"
+      /a/b/c/d/e/f/g/leaf kind=file mode=0644 size=10 nlink=1 mtime=now data="leaf\nmore\n"
       /a/b/c/other kind=dir mode=0755
       == upper
       /a kind=dir mode=0755
@@ -2606,7 +2606,7 @@ enum KernelGolden {
       /a/b/c/d/e kind=dir mode=0755
       /a/b/c/d/e/f kind=dir mode=0755
       /a/b/c/d/e/f/g kind=dir mode=0755
-      /a/b/c/d/e/f/g/leaf kind=file mode=0644 size=10 mtime=now data="leaf\nmore\n"
+      /a/b/c/d/e/f/g/leaf kind=file mode=0644 size=10 nlink=1 mtime=now data="leaf\nmore\n"
       == diff
       C /a
       C /a/b
@@ -2627,11 +2627,11 @@ enum KernelGolden {
       /a/b/c kind=dir mode=0755
       /a/b/c/d kind=dir mode=0755
       /a/b/c/d/e kind=dir mode=0755
-      /a/b/c/d/e/e.txt kind=file mode=0644 size=2 mtime=2019-06-01T12:00:00Z data="e\n"
+      /a/b/c/d/e/e.txt kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="e\n"
       /a/b/c/d/e/f kind=dir mode=0755
-      /a/b/c/d/e/f/f.txt kind=file mode=0644 size=2 mtime=2019-06-01T12:00:00Z data="f\n"
+      /a/b/c/d/e/f/f.txt kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="f\n"
       /a/b/c/d/e/f/g kind=dir mode=0755
-      /a/b/c/d/e/f/g/leaf kind=file mode=0644 size=5 mtime=2019-06-01T12:00:00Z data="leaf\n"
+      /a/b/c/d/e/f/g/leaf kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="leaf\n"
       /a/b/c/other kind=dir mode=0755
       == upper
       == diff

@@ -12,7 +12,7 @@ import Testing
       Issue.record("\(scenario.id) has no kernel recording: regenerate with DOCKSIM_RECORD_KERNEL=1")
       return
     }
-    for mismatch in recorded.mismatches(against: live, scenario: scenario.id) {
+    for mismatch in recorded.mismatches(against: live, scenario: scenario.id, sides: ("recorded", "live kernel")) {
       Issue.record("kernel recording out of date (regenerate with DOCKSIM_RECORD_KERNEL=1): \(mismatch)")
     }
   }
@@ -37,6 +37,23 @@ import Testing
       // A multi-line literal drops the last newline.
       #expect(parsed.text == text + "\n", "\(scenario.id)")
     }
+  }
+
+  @Test func mismatchesAreReportedFieldByField() throws {
+    let recorded = try #require(KernelGolden.results["S01"].flatMap(ScenarioResult.init(text:)))
+    var changed = recorded
+    changed.merged["/etc/motd"]?["mtime"] = "2019-06-01T12:00:00Z"
+    changed.upper["/etc/motd"] = nil
+    changed.diff.remove("C /etc")
+    changed.outcomes[0].status = 1
+    let found = recorded.mismatches(against: changed, scenario: "S01").map(\.description)
+    #expect(
+      found == [
+        "S01 op 1 echo x >> /etc/motd status: kernel 0 | docksim 1",
+        "S01 merged /etc/motd mtime: kernel now | docksim 2019-06-01T12:00:00Z",
+        "S01 upper /etc/motd exists: kernel yes | docksim no",
+        "S01 diff C /etc line: kernel has it | docksim missing",
+      ])
   }
 
   @Test func absolutePathsMoveUnderTheMountPoint() {

@@ -43,7 +43,7 @@ struct ScenarioResult: Sendable, Equatable {
 /// C /etc
 /// ```
 extension ScenarioResult {
-  static let fieldOrder = ["kind", "mode", "size", "mtime", "target", "opaque", "links", "data"]
+  static let fieldOrder = ["kind", "mode", "size", "nlink", "mtime", "target", "opaque", "links", "data"]
 
   var text: String {
     var lines: [String] = []
@@ -153,15 +153,27 @@ struct Mismatch: Sendable, CustomStringConvertible {
   var field: String
   var kernel: String
   var docksim: String
+  /// What the two sides are called in the description.
+  var sides = ("kernel", "docksim")
 
   var description: String {
-    "\(scenario) \(section) \(path) \(field): kernel \(kernel) | docksim \(docksim)"
+    "\(scenario) \(section) \(path) \(field): \(sides.0) \(kernel) | \(sides.1) \(docksim)"
   }
 }
 
 extension ScenarioResult {
   /// Every way `other` (docksim) differs from `self` (the kernel).
-  func mismatches(against other: ScenarioResult, scenario: String) -> [Mismatch] {
+  func mismatches(against other: ScenarioResult, scenario: String, sides: (String, String) = ("kernel", "docksim"))
+    -> [Mismatch]
+  {
+    found(against: other, scenario: scenario).map { mismatch in
+      var relabelled = mismatch
+      relabelled.sides = sides
+      return relabelled
+    }
+  }
+
+  private func found(against other: ScenarioResult, scenario: String) -> [Mismatch] {
     var found: [Mismatch] = []
     for index in 0..<max(outcomes.count, other.outcomes.count) {
       let kernel = index < outcomes.count ? outcomes[index] : nil

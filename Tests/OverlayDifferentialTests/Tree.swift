@@ -27,6 +27,9 @@ struct TreeEntry: Sendable, Hashable {
   /// Permission bits (07777).
   var permissions: UInt32
   var size: Int = 0
+  /// Hard links to the inode, as `stat` reports them: after a copy-up breaks a lower
+  /// link, the lower name still says 2 though only one name is visible (S24).
+  var linkCount: Int = 1
   var mtime: Timestamp = Timestamp(seconds: 0)
   var content: [UInt8] = []
   var linkTarget: String = ""
@@ -60,6 +63,7 @@ extension Tree {
       case .file:
         fields.append(("mode", octal(entry.permissions)))
         fields.append(("size", String(entry.size)))
+        fields.append(("nlink", String(entry.linkCount)))
         fields.append(("mtime", normalised(entry.mtime)))
         fields.append(("data", quoted(entry.content)))
       case .symlink:

@@ -1,0 +1,24 @@
+import Testing
+
+/// The differential test of issue 3: every scenario on docksim, compared with the real
+/// kernel overlayfs (live when this process may mount it, else its recorded results):
+/// merged tree, writable layer, docker diff, and each operation's status and output.
+@Suite struct DifferentialTests {
+  @Test(arguments: Scenarios.all)
+  func docksimMatchesKernel(_ scenario: Scenario) throws {
+    guard let kernel = try KernelRecord.reference(for: scenario) else {
+      Issue.record("\(scenario.id) has no kernel recording: regenerate as root with DOCKSIM_RECORD_KERNEL=1")
+      return
+    }
+    let mismatches = kernel.mismatches(against: DocksimRunner.run(scenario), scenario: scenario.id)
+    if let reason = scenario.knownIssue {
+      withKnownIssue(Comment(rawValue: reason)) { report(mismatches) }
+    } else {
+      report(mismatches)
+    }
+  }
+
+  private func report(_ mismatches: [Mismatch]) {
+    for mismatch in mismatches { Issue.record(Comment(rawValue: mismatch.description)) }
+  }
+}
