@@ -74,7 +74,7 @@ extension ContainerFS {
   /// Visible names of a directory: upper names that are not whiteouts, plus the
   /// image's names when they show through, each once, sorted.
   func names(in path: String, _ node: Node) -> [String] {
-    guard node.place == .upper else { return image.names(in: path) }
+    guard node.place == .upper || path == "/" else { return image.names(in: path) }
     let own = upper.children[path].map { Array($0) } ?? []
     var names = own.filter { upper.entries[FSPath.child(path, $0)]?.isWhiteout == false }
     if node.lowerVisible {
@@ -148,5 +148,33 @@ extension ContainerFS {
       hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
     }
     return hash
+  }
+}
+
+extension ContainerFS {
+  /// `lstat` without recording events, nil when absent (for views such as `tree`).
+  public func peek(_ path: String) -> FileStat? {
+    guard let resolved = try? resolveQuietly(path, followLast: false), let node = resolved.node else { return nil }
+    return makeStat(resolved.path, node)
+  }
+
+  /// Every visible path under `path` (itself included), depth-first, names sorted;
+  /// symlinks are not followed. Costs the size of the tree: for views and tests.
+  public func walk(from path: String = "/") -> [String] {
+    guard let resolved = try? resolveQuietly(path, followLast: false), let node = resolved.node else { return [] }
+    var out: [String] = []
+    appendWalk(resolved.path, node, to: &out)
+    return out
+  }
+
+  private func appendWalk(_ path: String, _ node: Node, to out: inout [String]) {
+    out.append(path)
+    guard node.isDirectory else { return }
+    for name in names(in: path, node) {
+      let child = FSPath.child(path, name)
+      if let childNode = lookupChild(child, parentLowerVisible: node.lowerVisible) {
+        appendWalk(child, childNode, to: &out)
+      }
+    }
   }
 }

@@ -48,6 +48,8 @@ public struct ContainerFS: Sendable {
     var isDirectory: Bool { entry.isDirectory }
   }
 
+  /// The root. The writable layer always has a root directory (overlay's upperdir), but
+  /// it only holds a root entry once the root's own metadata changes.
   var rootNode: Node {
     if let entry = upper.entries["/"] { return Node(entry: entry, place: .upper, lowerVisible: true) }
     let node = image.node("/")!

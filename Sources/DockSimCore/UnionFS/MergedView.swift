@@ -17,25 +17,30 @@ public struct MergedView: Sendable {
     var merged: Bool
   }
 
-  public let layers: [Layer]
+  public private(set) var layers: [Layer]
   private(set) var nodes: TreeDictionary<String, Node>
   /// Sorted names of every visible directory (absent for empty directories).
-  private(set) var listings: TreeDictionary<String, [String]>
+  private(set) var listings: TreeDictionary<String, [String]> = [:]
 
-  /// Root metadata when no layer sets it: 0755 root, at Go's zero time is wrong for `ls`,
-  /// so the epoch is used.
+  /// Root metadata when no layer sets it: 0755, root, at the epoch.
   public static let defaultRootMetadata = FileMetadata(mode: 0o755, mtime: Timestamp(seconds: 0))
 
   public init(layers: [Layer], rootMetadata: FileMetadata = MergedView.defaultRootMetadata) {
-    self.layers = layers
-    var builder = Builder(root: Node(layer: 0, entry: .directory(rootMetadata, opaque: false), below: [], merged: false))
-    for (index, layer) in layers.enumerated() { builder.apply(layer.contents, index: index) }
-    nodes = builder.nodes
-    listings = builder.children.mapValues { Array($0).sorted(by: FSPath.byteOrder) }
+    self.layers = []
+    nodes = ["/": Node(layer: 0, entry: .directory(rootMetadata, opaque: false), below: [], merged: false)]
+    for layer in layers { append(layer) }
   }
 
   /// An image with no layers: an empty root directory (`FROM scratch`, the host's home).
   public static let empty = MergedView(layers: [])
+
+  /// The view with one more layer on top (a committed container, a build step). Costs
+  /// the size of the new layer only; the old view is unchanged and shares its storage.
+  public func appending(_ layer: Layer) -> MergedView {
+    var view = self
+    view.append(layer)
+    return view
+  }
 
   /// Number of visible paths, the root included.
   public var pathCount: Int { nodes.count }
@@ -61,60 +66,83 @@ public struct MergedView: Sendable {
 
   func node(_ path: String) -> Node? { nodes[path] }
 
-  /// Applies layers base first, as an OCI runtime extracts them.
-  private struct Builder {
-    var nodes: TreeDictionary<String, Node> = [:]
-    var children: TreeDictionary<String, TreeSet<String>> = [:]
+  // MARK: - Applying a layer on top, as an OCI runtime extracts it
 
-    init(root: Node) { nodes["/"] = root }
-
-    mutating func apply(_ layer: Changeset, index: Int) {
-      // Parents come before children in walk order, and an entry of this layer never
-      // hides another entry of the same layer, so one pass is enough.
-      for path in layer.walkOrder {
-        guard let entry = layer.entries[path] else { continue }
-        let old = nodes[path]
-        let below = old.map { [$0.layer] + $0.below } ?? []
-        switch entry {
-        case .whiteout:
-          removeTree(path)
-        case .directory(_, let opaque):
-          if let old, old.entry.isDirectory, !opaque {
-            nodes[path] = Node(layer: index, entry: entry, below: below, merged: true)
-          } else {
-            if path != "/" { removeTree(path) } else { children["/"] = nil }
-            insert(path, Node(layer: index, entry: entry, below: below, merged: false))
-          }
-        case .file, .symlink:
-          removeTree(path)
-          insert(path, Node(layer: index, entry: entry, below: below, merged: false))
+  private mutating func append(_ layer: Layer) {
+    let index = layers.count
+    layers.append(layer)
+    let contents = layer.contents
+    // Parents come before children in walk order, and an entry of a layer never hides
+    // another entry of the same layer, so one pass is enough.
+    for path in contents.walkOrder {
+      guard let entry = contents.entries[path] else { continue }
+      let old = nodes[path]
+      let below = old.map { [$0.layer] + $0.below } ?? []
+      switch entry {
+      case .whiteout:
+        removeTree(path)
+      case .directory(_, let opaque):
+        if let old, old.entry.isDirectory, !opaque {
+          // Directories merge: the names stay, the metadata is the upper one's.
+          nodes[path] = Node(layer: index, entry: entry, below: below, merged: true)
+        } else {
+          replace(path, with: Node(layer: index, entry: entry, below: below, merged: false))
         }
+      case .file, .symlink:
+        replace(path, with: Node(layer: index, entry: entry, below: below, merged: false))
       }
     }
+  }
 
-    private mutating func insert(_ path: String, _ node: Node) {
-      nodes[path] = node
-      if path != "/" { children[FSPath.parent(path), default: []].insert(FSPath.name(path)) }
+  private mutating func replace(_ path: String, with node: Node) {
+    if path == "/" {
+      removeChildren("/")
+      nodes["/"] = node
+      return
     }
+    removeTree(path)
+    nodes[path] = node
+    let parent = FSPath.parent(path)
+    let name = FSPath.name(path)
+    // Taking the array out keeps it uniquely referenced, so the insert does not copy it.
+    var names = listings.removeValue(forKey: parent) ?? []
+    // Walk order adds names in sorted order, so this is nearly always an append.
+    let position = MergedView.insertionIndex(of: name, in: names)
+    names.insert(name, at: position)
+    listings[parent] = names
+  }
 
-    private mutating func removeTree(_ path: String) {
-      guard nodes[path] != nil else { return }
-      removeChildren(path)
-      nodes[path] = nil
-      let parent = FSPath.parent(path)
-      children[parent]?.remove(FSPath.name(path))
-      if children[parent]?.isEmpty == true { children[parent] = nil }
-    }
+  private mutating func removeTree(_ path: String) {
+    guard nodes[path] != nil, path != "/" else { return }
+    removeChildren(path)
+    nodes[path] = nil
+    let parent = FSPath.parent(path)
+    guard var names = listings.removeValue(forKey: parent) else { return }
+    let position = MergedView.insertionIndex(of: FSPath.name(path), in: names)
+    if position < names.count && names[position] == FSPath.name(path) { names.remove(at: position) }
+    listings[parent] = names.isEmpty ? nil : names
+  }
 
-    private mutating func removeChildren(_ path: String) {
-      guard let names = children[path] else { return }
-      for name in names {
-        let child = FSPath.child(path, name)
-        removeChildren(child)
-        nodes[child] = nil
-      }
-      children[path] = nil
+  private mutating func removeChildren(_ path: String) {
+    guard let names = listings[path] else { return }
+    for name in names {
+      let child = FSPath.child(path, name)
+      removeChildren(child)
+      nodes[child] = nil
     }
+    listings[path] = nil
+  }
+
+  /// The first index whose name does not sort before `name` (binary search, byte order).
+  static func insertionIndex(of name: String, in names: [String]) -> Int {
+    if let last = names.last, FSPath.byteOrder(last, name) { return names.count }
+    var low = 0
+    var high = names.count
+    while low < high {
+      let mid = (low + high) / 2
+      if FSPath.byteOrder(names[mid], name) { low = mid + 1 } else { high = mid }
+    }
+    return low
   }
 }
 
