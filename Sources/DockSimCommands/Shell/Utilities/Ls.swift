@@ -372,18 +372,3 @@ struct UserNames {
     return groups.first { $0.value == name }?.key
   }
 }
-
-/// Terminal columns a name takes (wide East Asian characters take two).
-enum DisplayWidth {
-  static func of(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { sum, c in
-      let v = c.value
-      if v < 32 { return sum + 1 }
-      if (0x300...0x36F).contains(v) { return sum }
-      let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-        || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-        || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
-      return sum + (wide ? 2 : 1)
-    }
-  }
-}
