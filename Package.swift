@@ -3,7 +3,7 @@
 //
 // Module graph (SwiftPM enforces these edges; PurityTests enforces the rest):
 //   DockSimCore  <-  DockSimCommands  <-  DockSimLessons  <-  docksim
-//   CLibEdit     <-  DockSimTerminal  <-  docksim
+//   CLibEdit, DockSimCore  <-  DockSimTerminal  <-  docksim
 // DockSimCore is pure: no files, terminal, clock or environment of its own.
 import PackageDescription
 
@@ -42,7 +42,7 @@ let package = Package(
     // libedit through pkg-config, with a C shim for its variadic functions.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // Everything that touches the real terminal.
-    .target(name: "DockSimTerminal", dependencies: ["CLibEdit"]),
+    .target(name: "DockSimTerminal", dependencies: ["CLibEdit", "DockSimCore"]),
     .executableTarget(
       name: "docksim",
       dependencies: [
@@ -56,6 +56,6 @@ let package = Package(
     .testTarget(name: "DockSimTerminalTests", dependencies: ["DockSimTerminal"]),
     .testTarget(name: "OverlayDifferentialTests", dependencies: ["DockSimCore", "DockSimCommands"]),
     // Runs the built `docksim` binary: script mode and a real pseudo-terminal.
-    .testTarget(name: "DockSimEndToEndTests", dependencies: ["docksim"]),
+    .testTarget(name: "DockSimEndToEndTests", dependencies: ["docksim", "DockSimTerminal"]),
   ]
 )

@@ -1,0 +1,226 @@
+import DockSimCore
+
+/// What the word before the cursor can become, for Tab.
+public struct Completions: Sendable, Hashable {
+  public struct Candidate: Sendable, Hashable {
+    /// The whole word after completion: `images`, `/etc/`, `ubuntu:18.04`.
+    public var text: String
+    /// What a listing of candidates shows: `images`, `etc/` (a path's last part).
+    public var display: String
+    /// False after a directory's `/`, so the user can go on typing the path.
+    public var appendsSpace: Bool
+
+    public init(_ text: String, display: String? = nil, appendsSpace: Bool = true) {
+      self.text = text
+      self.display = display ?? text
+      self.appendsSpace = appendsSpace
+    }
+  }
+
+  /// The partial word being completed (every candidate starts with it).
+  public var word: String
+  public var candidates: [Candidate]
+
+  public init(word: String, candidates: [Candidate]) {
+    self.word = word
+    self.candidates = candidates
+  }
+}
+
+extension Session {
+  /// Completions for `text`, the line up to the cursor: command names in command
+  /// position, docker's subcommands, flags and operands after `docker`, paths elsewhere.
+  public func completions(before text: String) -> Completions {
+    let command = CompletionLine(text)
+    let names: [String]
+    if command.words.isEmpty && !command.current.contains("/") {
+      names = commandNames()
+    } else if command.words.first == "docker" {
+      names = DockerCompletion(session: self).candidates(after: Array(command.words.dropFirst()), current: command.current)
+    } else {
+      return pathCompletions(command.current)
+    }
+    let matching = Set(names.filter { $0.hasPrefix(command.current) }).sorted()
+    return Completions(word: command.current, candidates: matching.map { Completions.Candidate($0) })
+  }
+
+  /// The programs the current shell can run. (The shell's program table joins these
+  /// when it lands.)
+  func commandNames() -> [String] {
+    guard case .host = currentShell.place else { return [] }
+    return Array(DockerPrograms.all.keys) + Array(HostPrograms.all.keys)
+  }
+
+  /// Paths in the current place's filesystem that start with `word`. (Filled in with
+  /// the host filesystem and the containers' merged views as they land.)
+  func pathCompletions(_ word: String) -> Completions {
+    Completions(word: word, candidates: [])
+  }
+
+  /// Local image references for `docker run`, `rmi`, `tag`, ... (from the image store).
+  func localImageNames() -> [String] { [] }
+
+  /// Repositories and `repo:tag` references the registry offers, for `docker pull`.
+  func registryNames() -> [String] { [] }
+
+  /// Container names and short IDs, for `docker start`, `rm`, `exec`, ...
+  func containerNames() -> [String] { [] }
+}
+
+/// The line before the cursor, split as the shell would: the words of the current
+/// command (after the last `;`, `|`, `&&`, `||`, `(`) and the partial word at the cursor.
+struct CompletionLine: Equatable {
+  var words: [String] = []
+  var current = ""
+
+  init(_ text: String) {
+    var quote: Character?
+    var escaped = false
+    for character in text {
+      if escaped {
+        current.append(character)
+        escaped = false
+      } else if let open = quote {
+        if character == open { quote = nil } else { current.append(character) }
+      } else if character == "\\" {
+        escaped = true
+      } else if character == "'" || character == "\"" {
+        quote = character
+      } else if character == " " || character == "\t" || character == "\n" {
+        endWord()
+      } else if ";|&()".contains(character) {
+        endWord()
+        words.removeAll()
+      } else {
+        current.append(character)
+      }
+    }
+  }
+
+  private mutating func endWord() {
+    if !current.isEmpty { words.append(current) }
+    current = ""
+  }
+}
+
+/// docker's completion: subcommands and their flags from the command table and the
+/// captured help texts, operands from the session (images, containers, registry).
+struct DockerCompletion {
+  let session: Session
+  var version: DockerVersion { session.settings.dockerVersion }
+
+  /// What the word after `docker args...` can be.
+  func candidates(after args: [String], current: String) -> [String] {
+    let positionals = args.filter { !$0.hasPrefix("-") }
+    guard let first = positionals.first else {
+      return current.hasPrefix("-") ? flagNames(DockerHelp.text([], version: version).map(DockerHelp.listedFlags) ?? []) : commands(under: [])
+    }
+    var path = [first]
+    if !subcommands(of: first).isEmpty {
+      guard positionals.count > 1 else { return current.hasPrefix("-") ? [] : subcommands(of: first) }
+      path.append(positionals[1])
+    }
+    guard let command = resolve(path) else { return [] }
+    if current.hasPrefix("-") { return flagNames(command.flags) }
+    let operandIndex = operandCount(args: args, after: path, flags: command.flags)
+    return operands(for: command, index: operandIndex)
+  }
+
+  /// A docker command as completion sees it.
+  struct Command {
+    var path: [String]
+    var usage: String
+    var flags: [DockerFlag]
+  }
+
+  /// Every path docksim knows: the table's paths and aliases, and the captured help texts.
+  private var knownPaths: [[String]] {
+    var paths = DockerCommandTable.entries.flatMap { entry in
+      [entry.path] + entry.aliases.map { Array(entry.path.dropLast()) + [$0] }
+    }
+    let texts = version == .v28 ? DockerHelpTexts.v28 : DockerHelpTexts.v20_10
+    paths += texts.keys.filter { !$0.isEmpty }.map { $0.split(separator: " ").map(String.init) }
+    return paths
+  }
+
+  private func commands(under prefix: [String]) -> [String] {
+    knownPaths.filter { $0.count == prefix.count + 1 && Array($0.prefix(prefix.count)) == prefix }.map { $0[prefix.count] }
+  }
+
+  private func subcommands(of group: String) -> [String] { commands(under: [group]) }
+
+  private func resolve(_ path: [String]) -> Command? {
+    let entry = DockerCLI.find(path, in: DockerCommandTable.entries)
+    let canonical = entry?.path ?? path
+    let help = DockerHelp.text(canonical, version: version)
+    guard entry != nil || help != nil else { return nil }
+    let flags = entry.map { DockerCLI.flagSet($0.command.configuration, help: help) } ?? help.map(DockerHelp.listedFlags) ?? []
+    let usage = entry?.command.configuration.usage ?? help.flatMap(Self.usage) ?? ""
+    return Command(path: canonical, usage: usage, flags: flags)
+  }
+
+  /// `NAME[:TAG|@DIGEST]` from a help text's `Usage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]`.
+  static func usage(fromHelp help: String) -> String? {
+    guard let line = help.split(separator: "\n").first(where: { $0.hasPrefix("Usage:") }) else { return nil }
+    let words = line.split(separator: " ").dropFirst()
+    guard let options = words.firstIndex(where: { $0.hasPrefix("[OPTIONS]") }) else { return "" }
+    return words[options...].joined(separator: " ")
+  }
+  private static func usage(_ help: String) -> String? { usage(fromHelp: help) }
+
+  private func flagNames(_ flags: [DockerFlag]) -> [String] {
+    flags.filter { !$0.hidden }.flatMap { flag in
+      ["--" + flag.long] + (flag.short.map { ["-" + String($0)] } ?? [])
+    }
+  }
+
+  /// How many operands come before the cursor (values of flags that take one do not count).
+  private func operandCount(args: [String], after path: [String], flags: [DockerFlag]) -> Int {
+    var count = 0
+    var skipValue = false
+    var seenPath = 0
+    for arg in args {
+      if skipValue {
+        skipValue = false
+      } else if seenPath < path.count && !arg.hasPrefix("-") {
+        seenPath += 1
+      } else if arg.hasPrefix("-") {
+        skipValue = seenPath == path.count && takesValue(arg, flags: flags)
+      } else {
+        count += 1
+      }
+    }
+    return count
+  }
+
+  private func takesValue(_ arg: String, flags: [DockerFlag]) -> Bool {
+    guard !arg.contains("=") else { return false }
+    let flag: DockerFlag?
+    if arg.hasPrefix("--") {
+      flag = flags.first { $0.long == arg.dropFirst(2) }
+    } else {
+      flag = arg.count == 2 ? flags.first { $0.short == arg.last } : nil
+    }
+    return flag.map { $0.kind != .bool } ?? false
+  }
+
+  /// The candidates for operand `index`, by the placeholder the usage line gives it:
+  /// `CONTAINER`, `IMAGE`, `NAME[:TAG]` (the registry for pull and search).
+  private func operands(for command: Command, index: Int) -> [String] {
+    let placeholders = command.usage.split(separator: " ").dropFirst().filter { !$0.hasPrefix("[OPTIONS") }
+    var placeholder: Substring?
+    if index < placeholders.count {
+      placeholder = placeholders[placeholders.startIndex + index]
+    } else if let last = placeholders.last, last.hasSuffix("...]") {
+      placeholder = last
+    }
+    guard let placeholder else { return [] }
+    let name = command.path.last ?? ""
+    if placeholder.contains("CONTAINER") { return session.containerNames() }
+    if name == "pull" || name == "search" { return session.registryNames() }
+    if placeholder.contains("IMAGE") || placeholder.hasPrefix("NAME") || placeholder.hasPrefix("[NAME") {
+      return session.localImageNames()
+    }
+    return []
+  }
+}
