@@ -60,29 +60,31 @@ static inline pid_t cel_spawn_in_pty(int *master, const char *path, char *const 
 // async-signal-safe functions such as tcsetattr.
 #include <string.h>
 
-static volatile sig_atomic_t cel_interrupt_flag = 0;
-static struct termios cel_saved_termios;
-static volatile sig_atomic_t cel_saved_termios_ok = 0;
-static struct sigaction cel_previous_actions[32];
+// The state lives in function-local statics: Swift's importer emits the inline
+// functions that use it, but not file-scope variables of a header.
+static inline volatile sig_atomic_t *cel_interrupt_flag(void) { static volatile sig_atomic_t flag = 0; return &flag; }
+static inline volatile sig_atomic_t *cel_saved_termios_ok(void) { static volatile sig_atomic_t ok = 0; return &ok; }
+static inline struct termios *cel_saved_termios(void) { static struct termios saved; return &saved; }
+static inline struct sigaction *cel_previous_actions(void) { static struct sigaction actions[65]; return actions; }
 
-static void cel_on_interrupt(int sig) { (void)sig; cel_interrupt_flag = 1; }
+static inline void cel_on_interrupt(int sig) { (void)sig; *cel_interrupt_flag() = 1; }
 
 // SIGTERM, SIGHUP and crashes: put the terminal back, then let the previous action
 // (the default, or Swift's backtracer) run.
-static void cel_on_fatal(int sig) {
-  if (cel_saved_termios_ok) tcsetattr(0, TCSANOW, &cel_saved_termios);
-  if (sig > 0 && sig < 32) sigaction(sig, &cel_previous_actions[sig], NULL);
+static inline void cel_on_fatal(int sig) {
+  if (*cel_saved_termios_ok()) tcsetattr(0, TCSANOW, cel_saved_termios());
+  if (sig > 0 && sig < 65) sigaction(sig, &cel_previous_actions()[sig], NULL);
   raise(sig);
 }
 
 /// Remembers the terminal's state at start-up (no-op when stdin is not a terminal).
 static inline void cel_save_terminal(void) {
-  if (tcgetattr(0, &cel_saved_termios) == 0) cel_saved_termios_ok = 1;
+  if (tcgetattr(0, cel_saved_termios()) == 0) *cel_saved_termios_ok() = 1;
 }
 
 /// Puts the terminal back as it was at start-up.
 static inline void cel_restore_terminal(void) {
-  if (cel_saved_termios_ok) tcsetattr(0, TCSANOW, &cel_saved_termios);
+  if (*cel_saved_termios_ok()) tcsetattr(0, TCSANOW, cel_saved_termios());
 }
 
 static inline void cel_install(int sig, void (*handler)(int), int flags) {
@@ -91,7 +93,7 @@ static inline void cel_install(int sig, void (*handler)(int), int flags) {
   action.sa_handler = handler;
   action.sa_flags = flags;
   sigemptyset(&action.sa_mask);
-  sigaction(sig, &action, &cel_previous_actions[sig]);
+  sigaction(sig, &action, &cel_previous_actions()[sig]);
 }
 
 /// SIGINT only sets a flag (no SA_RESTART, so a sleep or read returns early);
@@ -102,6 +104,6 @@ static inline void cel_install_interactive_handlers(void) {
   for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) cel_install(fatal[i], cel_on_fatal, SA_RESETHAND);
 }
 
-static inline int cel_interrupted(void) { return cel_interrupt_flag != 0; }
-static inline void cel_clear_interrupt(void) { cel_interrupt_flag = 0; }
+static inline int cel_interrupted(void) { return *cel_interrupt_flag() != 0; }
+static inline void cel_clear_interrupt(void) { *cel_interrupt_flag() = 0; }
 #endif

@@ -1,3 +1,4 @@
+import DockSimCommands
 import DockSimCore
 
 /// The REPL's greeting (never printed in script mode).

@@ -12,9 +12,9 @@ struct DockSim: ParsableCommand {
     commandName: "docksim",
     abstract: "A Docker simulator and REPL for the classroom.",
     discussion: """
-      With a terminal, docksim starts an interactive shell with `$ ` as its prompt. When
-      standard input is not a terminal, or with --script, it runs the lines it reads as a
-      script: no prompt, banner, colour or animation.
+      With a terminal, docksim starts an interactive shell with `$ ` as its prompt. \
+      When standard input is not a terminal, or with --script, it runs the lines it reads \
+      as a script: no prompt, banner, colour or animation.
       """,
     version: "docksim \(version)",
     subcommands: extraSubcommands)

@@ -155,7 +155,7 @@ struct DockerCompletion {
     let help = DockerHelp.text(canonical, version: version)
     guard entry != nil || help != nil else { return nil }
     let flags = entry.map { DockerCLI.flagSet($0.command.configuration, help: help) } ?? help.map(DockerHelp.listedFlags) ?? []
-    let usage = entry?.command.configuration.usage ?? help.flatMap(Self.usage) ?? ""
+    let usage = entry?.command.configuration.usage ?? help.flatMap(Self.usage(fromHelp:)) ?? ""
     return Command(path: canonical, usage: usage, flags: flags)
   }
 
@@ -166,7 +166,6 @@ struct DockerCompletion {
     guard let options = words.firstIndex(where: { $0.hasPrefix("[OPTIONS]") }) else { return "" }
     return words[options...].joined(separator: " ")
   }
-  private static func usage(_ help: String) -> String? { usage(fromHelp: help) }
 
   private func flagNames(_ flags: [DockerFlag]) -> [String] {
     flags.filter { !$0.hidden }.flatMap { flag in
