@@ -58,7 +58,8 @@ public final class HistoryFile {
   public func append(_ entry: String) {
     guard writable, !entry.isEmpty else { return }
     guard makeParentDirectory() else { return }
-    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    // Read-write, so the last byte can be checked; O_APPEND keeps every write at the end.
+    let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
     guard fd >= 0 else { return fail("cannot write", errno: errno) }
     defer { close(fd) }
     // A crash mid-write may have left a partial last line: start on a fresh one.

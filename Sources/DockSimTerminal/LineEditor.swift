@@ -65,6 +65,12 @@ public final class LineEditor: LineSource {
       return editor.interrupt()
     }
     _ = cel_bind(editLine, "^C", "docksim-interrupt")
+    _ = cel_add_fn(editLine, "docksim-delete-or-eof", "Delete the next character; leave on an empty line") {
+      editLine, _ in
+      guard let editLine, let editor = LineEditor.owner(of: editLine) else { return UInt8(CC_EOF) }
+      return editor.deleteOrEndOfFile()
+    }
+    _ = cel_bind(editLine, "^D", "docksim-delete-or-eof")
   }
 
   private static func owner(of editLine: OpaquePointer) -> LineEditor? {
@@ -108,6 +114,17 @@ public final class LineEditor: LineSource {
     _ = el_cursor(editLine, Int32.max / 2)
     _ = el_insertstr(editLine, "^C")
     el_push(editLine, "\n")
+    return UInt8(CC_REFRESH)
+  }
+
+  /// Ctrl-D: end of input on an empty line (without libedit's `^D` echo, which bash
+  /// does not show); otherwise delete the character under the cursor.
+  private func deleteOrEndOfFile() -> UInt8 {
+    guard let info = el_line(editLine) else { return UInt8(CC_EOF) }
+    if info.pointee.buffer == info.pointee.lastchar { return UInt8(CC_EOF) }
+    if info.pointee.cursor == info.pointee.lastchar { return UInt8(CC_REFRESH_BEEP) }
+    _ = el_cursor(editLine, 1)
+    el_deletestr(editLine, 1)
     return UInt8(CC_REFRESH)
   }
 

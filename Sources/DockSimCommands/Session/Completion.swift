@@ -44,17 +44,35 @@ extension Session {
     return Completions(word: command.current, candidates: matching.map { Completions.Candidate($0) })
   }
 
-  /// The programs the current shell can run. (The shell's program table joins these
-  /// when it lands.)
+  /// The programs and builtins the current shell can run.
   func commandNames() -> [String] {
-    guard case .host = currentShell.place else { return [] }
-    return Array(DockerPrograms.all.keys) + Array(HostPrograms.all.keys)
+    var names = Array(ProgramTable.utilities.keys) + Array(Builtins.names)
+    if case .host = currentShell.place { names += ProgramTable.hostPrograms.keys }
+    return names
   }
 
-  /// Paths in the current place's filesystem that start with `word`. (Filled in with
-  /// the host filesystem and the containers' merged views as they land.)
+  /// Files in the current place (the host's home or the container's merged view)
+  /// whose path starts with `word`; directories end in `/` and take no space.
   func pathCompletions(_ word: String) -> Completions {
-    Completions(word: word, candidates: [])
+    let slash = word.lastIndex(of: "/")
+    let directoryPart = slash.map { String(word[...$0]) } ?? ""
+    let namePrefix = slash.map { String(word[word.index(after: $0)...]) } ?? word
+    let directory = absolutePath(expandingTilde(directoryPart.isEmpty ? "." : directoryPart))
+    let fs = filesystem
+    guard let names = try? fs.names(inDirectory: directory) else { return Completions(word: word, candidates: []) }
+    let candidates = names.sorted().filter { name in
+      name != "." && name != ".." && name.hasPrefix(namePrefix) && (namePrefix.hasPrefix(".") || !name.hasPrefix("."))
+    }.map { name in
+      let isDirectory = fs.isDirectory(directory + (directory.hasSuffix("/") ? "" : "/") + name)
+      let suffix = isDirectory ? "/" : ""
+      return Completions.Candidate(directoryPart + name + suffix, display: name + suffix, appendsSpace: !isDirectory)
+    }
+    return Completions(word: word, candidates: candidates)
+  }
+
+  /// `~/x` looks in the home directory (the word the user typed keeps its `~`).
+  private func expandingTilde(_ path: String) -> String {
+    path == "~" || path.hasPrefix("~/") ? homeDirectory + path.dropFirst() : path
   }
 
   /// Local image references for `docker run`, `rmi`, `tag`, ... (from the image store).

@@ -10,7 +10,7 @@ enum ProgramTable {
     var table: [String: any Program] = [:]
     // table.merge(DockerPrograms.all) { a, _ in a }
     // table.merge(TeachingPrograms.all) { a, _ in a }
-    // table.merge(HostPrograms.all) { a, _ in a }
+    table.merge(HostPrograms.all) { a, _ in a }
     return table
   }()
 

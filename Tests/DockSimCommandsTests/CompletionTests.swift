@@ -1,0 +1,77 @@
+import DockSimCore
+import Testing
+
+@testable import DockSimCommands
+
+@Suite struct CompletionTests {
+  private func texts(_ line: String, session: Session = Session()) -> [String] {
+    session.completions(before: line).candidates.map(\.text)
+  }
+
+  private func split(_ text: String) -> ([String], String) {
+    let line = CompletionLine(text)
+    return (line.words, line.current)
+  }
+
+  @Test func splitsTheCurrentCommandAndWord() {
+    #expect(split("docker ru") == (["docker"], "ru"))
+    #expect(split("ls; docker ") == (["docker"], ""))
+    #expect(split("echo 'a b' c") == (["echo", "a b"], "c"))
+    #expect(split("cat x | gr") == ([], "gr"))
+    #expect(split("") == ([], ""))
+  }
+
+  @Test func commandNamesInCommandPosition() {
+    let names = texts("e")
+    #expect(names.contains("echo"))
+    #expect(names.contains("exit"))
+    #expect(names.allSatisfy { $0.hasPrefix("e") })
+    #expect(texts("histo") == ["history"])
+    #expect(texts("ls && hist") == ["history"])
+  }
+
+  @Test func hostProgramsAreNotCommandsInsideAContainer() {
+    var session = Session()
+    session.shells.append(ShellFrame(place: .container(id: String(repeating: "ab", count: 32))))
+    #expect(texts("histo", session: session) == [])
+  }
+
+  @Test func dockerSubcommandsAndGroups() {
+    #expect(texts("docker ima") == ["image", "images"])
+    #expect(texts("docker image l") == ["ls"])
+    #expect(texts("docker container ") .contains("run"))
+    #expect(texts("docker pu") == ["pull", "push"])
+  }
+
+  @Test func dockerFlagsOfTheCommand() {
+    let flags = texts("docker run --rm -")
+    #expect(flags.contains("--interactive"))
+    #expect(flags.contains("-i"))
+    #expect(flags.contains("--name"))
+    #expect(texts("docker images --a") == ["--all"])
+    #expect(texts("docker --ver") == ["--version"])
+  }
+
+  @Test func pathsInTheCurrentPlace() {
+    var session = Session()
+    var console = Console()
+    let now = session.engine.clock.now
+    session.withFilesystem { fs in
+      try? fs.makeDirectory("/project", permissions: 0o755, at: now)
+      try? fs.makeDirectory("/project/src", permissions: 0o755, at: now)
+    }
+    _ = session.execute("echo hi > /project/notes.txt", console: &console)
+    let completions = session.completions(before: "cat project/")
+    #expect(completions.word == "project/")
+    #expect(completions.candidates == [
+      .init("project/notes.txt", display: "notes.txt"),
+      .init("project/src/", display: "src/", appendsSpace: false),
+    ])
+    #expect(texts("cat pro", session: session) == ["project/"])
+  }
+
+  @Test func candidatesAreSortedAndUnique() {
+    let names = texts("")
+    #expect(names == Array(Set(names)).sorted())
+  }
+}
