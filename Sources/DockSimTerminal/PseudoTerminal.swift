@@ -75,6 +75,8 @@ public final class PseudoTerminal {
       if result == pid {
         // WIFEXITED/WEXITSTATUS are macros: decode the wait status by hand.
         exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
+        // Collect what it wrote just before it ended (the read stops at EIO).
+        _ = read(timeout: 2) { _ in false }
         return exitStatus
       }
       _ = read(timeout: 0.1) { _ in false }

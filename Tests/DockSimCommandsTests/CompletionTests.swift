@@ -55,12 +55,7 @@ import Testing
   @Test func pathsInTheCurrentPlace() {
     var session = Session()
     var console = Console()
-    let now = session.engine.clock.now
-    session.withFilesystem { fs in
-      try? fs.makeDirectory("/project", permissions: 0o755, at: now)
-      try? fs.makeDirectory("/project/src", permissions: 0o755, at: now)
-    }
-    _ = session.execute("echo hi > /project/notes.txt", console: &console)
+    _ = session.execute("mkdir -p /project/src && echo hi > /project/notes.txt", console: &console)
     let completions = session.completions(before: "cat project/")
     #expect(completions.word == "project/")
     #expect(completions.candidates == [

@@ -58,14 +58,16 @@ extension Session {
     let directoryPart = slash.map { String(word[...$0]) } ?? ""
     let namePrefix = slash.map { String(word[word.index(after: $0)...]) } ?? word
     let directory = absolutePath(expandingTilde(directoryPart.isEmpty ? "." : directoryPart))
-    let fs = filesystem
-    guard let names = try? fs.names(inDirectory: directory) else { return Completions(word: word, candidates: []) }
-    let candidates = names.sorted().filter { name in
-      name != "." && name != ".." && name.hasPrefix(namePrefix) && (namePrefix.hasPrefix(".") || !name.hasPrefix("."))
-    }.map { name in
-      let isDirectory = fs.isDirectory(directory + (directory.hasSuffix("/") ? "" : "/") + name)
+    var fs = filesystem
+    guard let entries = try? fs.readdir(directory) else { return Completions(word: word, candidates: []) }
+    let candidates = entries.sorted { $0.name < $1.name }.filter { entry in
+      let name = entry.name
+      return name != "." && name != ".." && name.hasPrefix(namePrefix) && (namePrefix.hasPrefix(".") || !name.hasPrefix("."))
+    }.map { entry in
+      let full = directory + (directory.hasSuffix("/") ? "" : "/") + entry.name
+      let isDirectory = entry.kind == .directory || (entry.kind == .symlink && (try? fs.stat(full))?.kind == .directory)
       let suffix = isDirectory ? "/" : ""
-      return Completions.Candidate(directoryPart + name + suffix, display: name + suffix, appendsSpace: !isDirectory)
+      return Completions.Candidate(directoryPart + entry.name + suffix, display: entry.name + suffix, appendsSpace: !isDirectory)
     }
     return Completions(word: word, candidates: candidates)
   }
