@@ -160,13 +160,20 @@ struct DockerCLI {
     }
   }
 
-  /// The declared flags, then the other flags the help text lists, then cobra's
-  /// `-h, --help` (without `-h` when the command uses it, as `docker run -h HOST`).
+  /// The flags of the command in this version: every flag its real help lists
+  /// (typed and defaulted by the command's declaration when it declares it), the
+  /// hidden flags it declares, and cobra's `-h, --help` (without `-h` when the
+  /// command uses it, as `docker run -h HOST`). A declared flag this version's
+  /// help does not list does not exist in this version (`docker stop --timeout` is 28's).
   static func flagSet(_ configuration: DockerCommandConfiguration, help: String?) -> [DockerFlag] {
-    var flags = configuration.flags
-    for flag in help.map(DockerHelp.listedFlags) ?? [] where !flags.contains(where: { $0.long == flag.long }) {
-      flags.append(flag)
+    let declared = configuration.flags
+    guard let help else { return declared + [.bool("help", short: "h")] }
+    var flags: [DockerFlag] = DockerHelp.listedFlags(help).map { listed in
+      guard var mine = declared.first(where: { $0.long == listed.long }) else { return listed }
+      mine.short = listed.short
+      return mine
     }
+    flags += declared.filter { flag in flag.hidden && !flags.contains { $0.long == flag.long } }
     if !flags.contains(where: { $0.long == "help" }) {
       let shortTaken = flags.contains { $0.short == "h" }
       flags.append(.bool("help", short: shortTaken ? nil : "h"))

@@ -1,0 +1,121 @@
+import DockSimCore
+
+/// `docker ps` / `docker container ls`: the containers as a table, newest first.
+struct ContainerList: DockerCommand {
+  static let configuration = DockerCommandConfiguration(
+    usage: "[OPTIONS]", abstract: "List containers",
+    flags: [
+      .bool("all", short: "a"), .bool("quiet", short: "q"), .bool("no-trunc"), .bool("size", short: "s"),
+      .string("format"), .int("last", short: "n", default: -1), .bool("latest", short: "l"),
+      .list("filter", short: "f"),
+    ],
+    arguments: .none)
+
+  static let defaultFormat = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
+
+  static let schema = FormatSchema(
+    typeName: "*formatter.ContainerContext",
+    headers: [
+      "ID": "CONTAINER ID", "Image": "IMAGE", "Command": "COMMAND", "CreatedAt": "CREATED AT",
+      "RunningFor": "CREATED", "Status": "STATUS", "Ports": "PORTS", "Names": "NAMES", "Size": "SIZE",
+      "Labels": "LABELS", "Mounts": "MOUNTS", "Networks": "NETWORKS", "LocalVolumes": "LOCAL VOLUMES",
+      "State": "STATE",
+    ])
+
+  static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
+    let containers = selected(command, from: session.engine.containers.all)
+    let format: DockerFormat
+    do {
+      format = try DockerFormat(formatText(command), version: command.version)
+    } catch {
+      console.errorLine(error.message)
+      return 1
+    }
+    let now = session.engine.clock.now
+    let truncate = !command.bool("no-trunc")
+    let rows = containers.map { row($0, now: now, truncate: truncate, engine: session.engine) }
+    do {
+      console.write(try format.render(rows, schema: schema))
+      return 0
+    } catch {
+      console.errorLine(error.message)
+      return 1
+    }
+  }
+
+  /// docker/cli's `NewContainerFormat`: `--format` wins; else the table, or the
+  /// IDs alone with `-q`; `-s` adds the SIZE column.
+  static func formatText(_ command: ParsedCommand) -> String {
+    let given = command.string("format")
+    if !given.isEmpty, given != "table" { return given }
+    if command.bool("quiet") { return "{{.ID}}" }
+    return command.bool("size") ? defaultFormat + "\t{{.Size}}" : defaultFormat
+  }
+
+  /// The daemon's list: newest first; running ones unless `-a`, `-n N` or `-l`.
+  static func selected(_ command: ParsedCommand, from all: [Container]) -> [Container] {
+    var list = Array(all.reversed())
+    let last = command.bool("latest") ? 1 : command.int("last")
+    if last > 0 {
+      list = Array(list.prefix(last))
+    } else if !command.bool("all") {
+      list = list.filter(\.state.running)
+    }
+    return list.filter { container in
+      command.list("filter").allSatisfy { ContainerFilter.matches(container, $0) }
+    }
+  }
+
+  /// One row as docker/cli's container context shows it.
+  static func row(_ container: Container, now: Timestamp, truncate: Bool, engine: Engine) -> [String: TemplateValue] {
+    let command = truncate ? Ellipsis.cut(container.commandLine, to: 20) : container.commandLine
+    // The API gives the creation time in whole seconds; the CLI measures from there.
+    let created = Timestamp(seconds: container.created.seconds)
+    return [
+      "ID": .string(truncate ? container.shortID : container.id),
+      "Image": .string(container.imageReference),
+      "Command": .string(GoQuote.quote(command)),
+      "CreatedAt": .string(goTimeString(created)),
+      "RunningFor": .string(GoUnits.humanDuration(now.since(created)) + " ago"),
+      "Status": .string(container.state.description(now: now)),
+      "State": .string(container.state.status),
+      "Ports": "",
+      "Names": .string(container.name),
+      "Size": .string(sizeText(container, engine: engine)),
+      "Labels": "",
+      "Mounts": "",
+      "Networks": "bridge",
+      "LocalVolumes": "0",
+    ]
+  }
+
+  /// `HumanSizeWithPrecision(SizeRw, 3)` and the virtual size (writable layer plus image).
+  static func sizeText(_ container: Container, engine: Engine) -> String {
+    let writable = ContainerSizes.writable(container, engine: engine)
+    let image = ContainerSizes.image(container, engine: engine)
+    return GoUnits.humanSize(Double(writable), precision: 3)
+      + " (virtual \(GoUnits.humanSize(Double(writable + image), precision: 3)))"
+  }
+
+  /// Go's `time.Time.String()` in UTC: `2020-01-15 10:00:00 +0000 UTC`.
+  static func goTimeString(_ time: Timestamp) -> String {
+    let text = time.rfc3339()
+    return text.prefix(10) + " " + text.dropFirst(11).prefix(8) + " +0000 UTC"
+  }
+}
+
+/// `docker ps --filter KEY=VALUE` for the keys a lesson uses.
+enum ContainerFilter {
+  static func matches(_ container: Container, _ filter: String) -> Bool {
+    let parts = filter.split(separator: "=", maxSplits: 1).map(String.init)
+    guard parts.count == 2 else { return true }
+    switch parts[0] {
+    case "status": return container.state.status == parts[1]
+    case "name": return container.name.contains(parts[1])
+    case "id": return container.id.hasPrefix(parts[1])
+    case "ancestor": return container.imageReference == parts[1]
+    case "exited": return !container.state.running && String(container.state.exitCode) == parts[1]
+    default: return true
+    }
+  }
+}

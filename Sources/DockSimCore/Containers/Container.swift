@@ -1,0 +1,101 @@
+/// One container of the simulated host: what `docker ps` lists and `docker inspect` shows.
+public struct Container: Sendable {
+  /// The 64-hex ID.
+  public var id: String
+  /// The name without moby's leading `/`.
+  public var name: String
+  /// The image as the user typed it (`ubuntu`, `ubuntu:18.04`): `docker ps` shows it so.
+  public var imageReference: String
+  /// The ID of the image it was created from (`sha256:...` hex).
+  public var imageID: Digest
+  /// The main process: `Path` and `Args` as the daemon stores them.
+  public var path: String
+  public var args: [String]
+  /// `Config.Cmd` as given or inherited (what `docker commit` records as CREATED BY).
+  public var cmd: [String]
+  public var environment: [String]
+  public var workingDirectory: String
+  /// `-t` and `-i`.
+  public var tty: Bool
+  public var openStdin: Bool
+  /// `--rm`.
+  public var autoRemove: Bool
+  public var created: Timestamp
+  public var state: ContainerState
+  /// The image's merged view plus the container's writable layer.
+  public var filesystem: ContainerFS
+  /// Processes started with `docker exec` that are still running (`-d`, or an
+  /// exec shell the user is in).
+  public var execIDs: [String] = []
+
+  public init(
+    id: String, name: String, imageReference: String, imageID: Digest, path: String, args: [String],
+    cmd: [String], environment: [String] = [], workingDirectory: String = "/", tty: Bool = false,
+    openStdin: Bool = false, autoRemove: Bool = false, created: Timestamp, filesystem: ContainerFS
+  ) {
+    self.id = id
+    self.name = name
+    self.imageReference = imageReference
+    self.imageID = imageID
+    self.path = path
+    self.args = args
+    self.cmd = cmd
+    self.environment = environment
+    self.workingDirectory = workingDirectory
+    self.tty = tty
+    self.openStdin = openStdin
+    self.autoRemove = autoRemove
+    self.created = created
+    self.state = ContainerState()
+    self.filesystem = filesystem
+  }
+
+  /// The 12-hex short ID.
+  public var shortID: String { String(id.prefix(12)) }
+
+  /// The command as the daemon reports it (`docker ps` COMMAND before ellipsis):
+  /// `Path` and `Args` joined by spaces, an argument that contains a space in single quotes.
+  public var commandLine: String {
+    let args = self.args.map { $0.contains(" ") ? "'\($0)'" : $0 }
+    return ([path] + args).joined(separator: " ")
+  }
+}
+
+/// moby's `container.State`, reduced to what docksim simulates.
+public struct ContainerState: Sendable, Hashable {
+  public var running = false
+  public var exitCode: Int32 = 0
+  /// `Timestamp.goZero` until the container first starts.
+  public var startedAt = Timestamp.goZero
+  /// `Timestamp.goZero` until it first stops.
+  public var finishedAt = Timestamp.goZero
+  /// The runtime error of a failed start (`docker inspect` State.Error).
+  public var error = ""
+  /// When a running main process will end by itself (`sleep 60`), and with which
+  /// status; the engine applies it once the simulated clock gets there.
+  public var scheduledExit: ScheduledExit?
+
+  public struct ScheduledExit: Sendable, Hashable {
+    public var at: Timestamp
+    public var status: Int32
+    public init(at: Timestamp, status: Int32) {
+      self.at = at
+      self.status = status
+    }
+  }
+
+  public init() {}
+
+  /// `created`, `running` or `exited`: inspect's State.Status and `docker ps --format {{.State}}`.
+  public var status: String {
+    if running { return "running" }
+    return startedAt == .goZero ? "created" : "exited"
+  }
+
+  /// moby's `State.String()`: `Up 2 minutes`, `Exited (0) 3 seconds ago`, `Created`.
+  public func description(now: Timestamp) -> String {
+    if running { return "Up " + GoUnits.humanDuration(now.since(startedAt)) }
+    if startedAt == .goZero { return "Created" }
+    return "Exited (\(exitCode)) \(GoUnits.humanDuration(now.since(finishedAt))) ago"
+  }
+}

@@ -1,0 +1,193 @@
+/// The daemon's side of the container commands: create, start, stop, remove.
+///
+/// Simulated time. Each action moves `clock` by a fixed amount, so the durations
+/// `docker ps` prints are the same on every run:
+/// * create: the container is created at `now`, then 100 ms pass;
+/// * start: the process starts at `now`, then 400 ms pass (so `docker run -d`
+///   then `docker ps` shows `Less than a second ago` and `Up Less than a second`,
+///   as a quick real host does);
+/// * a process that ends by itself ends at `now` (after whatever its commands
+///   took, such as `sleep`), then 100 ms pass;
+/// * stop: a process that handles SIGTERM ends 200 ms after the signal; one that
+///   ignores it (a shell, `sleep`: PID 1 has no default handlers) is killed after
+///   the timeout (`-t`, 10 s by default) and exits with 137;
+/// * remove: 100 ms.
+public enum ContainerTiming {
+  public static let create = Duration.milliseconds(100)
+  public static let start = Duration.milliseconds(400)
+  public static let exit = Duration.milliseconds(100)
+  public static let stopBySignal = Duration.milliseconds(200)
+  public static let remove = Duration.milliseconds(100)
+  /// `docker stop`'s default grace period.
+  public static let defaultStopTimeout: Int64 = 10
+}
+
+/// Why the daemon refused a container operation; `message` is its text.
+public enum ContainerError: Error, Equatable, Sendable {
+  case nameInUse(name: String, by: String)
+  case invalidName(String)
+  case noCommand
+  case lookup(ContainerStore.LookupError)
+  case notRunning(String)
+  case runningCannotRemove(id: String, name: String)
+
+  public func message(version: DockerVersion) -> String {
+    switch self {
+    case .nameInUse(let name, let id):
+      return "Conflict. The container name \"/\(name)\" is already in use by container \"\(id)\". "
+        + "You have to remove (or rename) that container to be able to reuse that name."
+    case .invalidName(let name):
+      return "Invalid container name (\(name)), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"
+    case .noCommand:
+      return "No command specified"
+    case .lookup(let error):
+      return error.message
+    case .notRunning(let id):
+      return "Container \(id) is not running"
+    case .runningCannotRemove(let id, let name):
+      // 20.10: moby's cleanupContainer names the full ID; 28 names the container
+      // as moby stores its name, with the leading slash.
+      switch version {
+      case .v20_10:
+        return "You cannot remove a running container \(id). Stop the container before attempting removal or force remove"
+      case .v28:
+        return "cannot remove container \"/\(name)\": container is running: stop the container before removing or force remove"
+      }
+    }
+  }
+}
+
+/// What `docker create` / `docker run` ask for.
+public struct ContainerSpec: Sendable {
+  public var image: ContainerImage
+  /// The image as typed (`docker ps` shows it).
+  public var reference: String
+  public var name: String?
+  /// The command after the image; empty means the image's `Cmd`.
+  public var command: [String]
+  /// `--entrypoint`; nil keeps the image's.
+  public var entrypoint: String?
+  public var environment: [String]
+  public var workingDirectory: String?
+  public var tty: Bool
+  public var openStdin: Bool
+  public var autoRemove: Bool
+
+  public init(
+    image: ContainerImage, reference: String, name: String? = nil, command: [String] = [],
+    entrypoint: String? = nil, environment: [String] = [], workingDirectory: String? = nil, tty: Bool = false,
+    openStdin: Bool = false, autoRemove: Bool = false
+  ) {
+    self.image = image
+    self.reference = reference
+    self.name = name
+    self.command = command
+    self.entrypoint = entrypoint
+    self.environment = environment
+    self.workingDirectory = workingDirectory
+    self.tty = tty
+    self.openStdin = openStdin
+    self.autoRemove = autoRemove
+  }
+}
+
+extension Engine {
+  /// `POST /containers/create`: a new container in state `Created`.
+  public mutating func createContainer(_ spec: ContainerSpec) -> Result<Container, ContainerError> {
+    if let name = spec.name {
+      guard ContainerStore.isValidName(name) else { return .failure(.invalidName(name)) }
+      let bare = name.hasPrefix("/") ? String(name.dropFirst()) : name
+      if let holder = containers.named(bare) { return .failure(.nameInUse(name: bare, by: holder.id)) }
+    }
+    let cmd = spec.command.isEmpty ? spec.image.cmd : spec.command
+    let entrypoint = spec.entrypoint.map { $0.isEmpty ? [] : [$0] } ?? spec.image.entrypoint
+    let process = entrypoint + cmd
+    guard let path = process.first else { return .failure(.noCommand) }
+    let id = ContainerStore.newID(using: &random)
+    let name = spec.name.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
+      ?? containers.newName(forID: id, using: &random)
+    let container = Container(
+      id: id, name: name, imageReference: spec.reference, imageID: spec.image.id, path: path,
+      args: Array(process.dropFirst()), cmd: cmd, environment: mergedEnvironment(spec),
+      workingDirectory: spec.workingDirectory ?? (spec.image.workingDirectory.isEmpty ? "/" : spec.image.workingDirectory),
+      tty: spec.tty, openStdin: spec.openStdin, autoRemove: spec.autoRemove, created: clock.now,
+      filesystem: ContainerFS(image: spec.image.root))
+    containers.add(container)
+    clock.advance(by: ContainerTiming.create)
+    return .success(container)
+  }
+
+  /// The image's variables, overridden by `-e` ones of the same name.
+  private func mergedEnvironment(_ spec: ContainerSpec) -> [String] {
+    var result = spec.image.environment
+    for variable in spec.environment {
+      let name = variable.split(separator: "=", maxSplits: 1).first.map(String.init) ?? variable
+      result.removeAll { $0.split(separator: "=", maxSplits: 1).first.map(String.init) == name }
+      result.append(variable)
+    }
+    return result
+  }
+
+  /// The main process starts (the container is `Up`).
+  public mutating func markStarted(_ id: String, exitsAfter lifetime: (Duration, Int32)? = nil) {
+    guard var container = containers[id: id] else { return }
+    container.state.running = true
+    container.state.startedAt = clock.now
+    container.state.finishedAt = .goZero
+    container.state.exitCode = 0
+    container.state.error = ""
+    container.state.scheduledExit = lifetime.map { .init(at: clock.now.adding($0.0), status: $0.1) }
+    containers.update(container)
+    clock.advance(by: ContainerTiming.start)
+  }
+
+  /// The main process ended with `status` at `time` (now unless given).
+  public mutating func markExited(_ id: String, status: Int32, at time: Timestamp? = nil) {
+    guard var container = containers[id: id] else { return }
+    container.state.running = false
+    container.state.exitCode = status
+    container.state.finishedAt = time ?? clock.now
+    container.state.scheduledExit = nil
+    container.execIDs = []
+    containers.update(container)
+    if time == nil { clock.advance(by: ContainerTiming.exit) }
+  }
+
+  /// The runtime could not start the process (`executable file not found`):
+  /// the container stays `Created`, with exit code 127 (or 126) and the error.
+  public mutating func markStartFailed(_ id: String, status: Int32, error: String) {
+    guard var container = containers[id: id] else { return }
+    container.state.exitCode = status
+    container.state.error = error
+    containers.update(container)
+  }
+
+  /// Ends every process whose scheduled end has come (`sleep 5` after 5 s):
+  /// run before each docker command so state follows the clock.
+  public mutating func settleContainers() {
+    for container in containers.all {
+      guard container.state.running, let end = container.state.scheduledExit, end.at <= clock.now else { continue }
+      markExited(container.id, status: end.status, at: end.at)
+    }
+  }
+
+  /// `docker stop`: SIGTERM, then SIGKILL after `timeout` seconds unless the
+  /// process handles SIGTERM. Returns false when it was not running.
+  public mutating func stopContainer(_ id: String, timeout: Int64, handlesSIGTERM: Bool) -> Bool {
+    guard let container = containers[id: id], container.state.running else { return false }
+    if handlesSIGTERM {
+      clock.advance(by: ContainerTiming.stopBySignal)
+      markExited(id, status: 0, at: clock.now)
+    } else {
+      clock.advance(by: .seconds(max(timeout, 0)))
+      markExited(id, status: 137, at: clock.now)
+    }
+    return true
+  }
+
+  /// `docker rm`: forgets the container and its writable layer.
+  public mutating func removeContainer(_ id: String) {
+    containers.remove(id: id)
+    clock.advance(by: ContainerTiming.remove)
+  }
+}
