@@ -52,7 +52,7 @@ struct DockerCLI {
       let rest = Array(parsed.positionals.dropFirst())
       if name == "help" { return help(topic: rest, console: &console) }
       if DockerCLI.groups.contains(name) { return group(name, rest, session: &session, console: &console) }
-      guard let entry = DockerCLI.find([name], in: entries) else {
+      guard let entry = DockerCLI.find([name], in: entries, version: version) else {
         console.errorLine(DockerErrors.unknownCommand(name, version: version))
         return 1
       }
@@ -94,7 +94,7 @@ struct DockerCLI {
       console.write(help)
       return 0
     }
-    guard let entry = DockerCLI.find([name, first], in: entries) else {
+    guard let entry = DockerCLI.find([name, first], in: entries, version: version) else {
       switch version {
       case .v20_10: console.write(help, to: .stderr)
       case .v28: console.errorLine(DockerErrors.unknownSubcommand(first, group: name))
@@ -110,7 +110,7 @@ struct DockerCLI {
       console.write(DockerHelp.text(topic, version: version) ?? "")
       return 0
     }
-    guard let entry = DockerCLI.find(topic, in: entries),
+    guard let entry = DockerCLI.find(topic, in: entries, version: version),
       let text = DockerHelp.text(entry.path, version: version)
     else {
       console.errorLine("unknown help topic: \(topic.joined(separator: " "))")
@@ -121,9 +121,11 @@ struct DockerCLI {
   }
 
   /// The entry whose path or alias matches the words typed.
-  static func find(_ words: [String], in entries: [DockerCommandEntry]) -> DockerCommandEntry? {
+  static func find(_ words: [String], in entries: [DockerCommandEntry], version: DockerVersion)
+    -> DockerCommandEntry?
+  {
     entries.first { entry in
-      guard entry.path.count == words.count else { return false }
+      guard entry.path.count == words.count, entry.onlyIn == nil || entry.onlyIn == version else { return false }
       return entry.path == words || (entry.path.dropLast() == words.dropLast() && entry.aliases.contains(words.last!))
     }
   }
@@ -153,6 +155,8 @@ struct DockerCLI {
             abstract: configuration.abstract(for: version), version: version))
         return 1
       }
+      // Processes that ended on their own by now (`sleep 5`) are exited for every command.
+      session.engine.settleContainers()
       let command = ParsedCommand(
         path: entry.path, configuration: configuration, version: version, positionals: parsed.positionals,
         values: parsed.values, invocation: invocation)

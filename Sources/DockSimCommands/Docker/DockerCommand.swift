@@ -140,10 +140,16 @@ public struct DockerCommandEntry: Sendable {
   public var path: [String]
   public var aliases: [String]
   public var command: any DockerCommand.Type
+  /// Set when only one emulated version has this path or alias
+  /// (`docker container remove` is new in 23.0).
+  public var onlyIn: DockerVersion?
 
-  public init(_ path: [String], aliases: [String] = [], _ command: any DockerCommand.Type) {
+  public init(
+    _ path: [String], aliases: [String] = [], _ command: any DockerCommand.Type, onlyIn: DockerVersion? = nil
+  ) {
     self.path = path
     self.aliases = aliases
     self.command = command
+    self.onlyIn = onlyIn
   }
 }

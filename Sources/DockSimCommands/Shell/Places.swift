@@ -59,23 +59,27 @@ extension Session {
 /// The points where other areas plug into the shell. Each is a small function so
 /// the engineer who owns the other side can replace its body.
 enum ShellSeams {
-  /// A container's filesystem. (Stand-in until containers keep theirs in the
-  /// ContainerStore: then `session.engine.containers[id: id]?.filesystem`.)
+  /// A container's filesystem: the union filesystem the container keeps (a
+  /// scratch tree for an ID the engine does not know, which only shell tests use).
   static func containerFilesystem(_ id: String, in session: Session) -> ContainerFS {
-    session.hostFilesystem.scratchContainers[id] ?? ScratchContainer.tree(at: session.engine.clock.now)
+    if let container = session.engine.containers[id: id] { return container.filesystem }
+    return session.hostFilesystem.scratchContainers[id] ?? ScratchContainer.tree(at: session.engine.clock.now)
   }
 
   /// Stores a container's changed filesystem back.
   static func storeContainerFilesystem(_ fs: ContainerFS, _ id: String, in session: inout Session) {
-    session.hostFilesystem.scratchContainers[id] = fs
+    if var container = session.engine.containers[id: id] {
+      container.filesystem = fs
+      session.engine.containers.update(container)
+    } else {
+      session.hostFilesystem.scratchContainers[id] = fs
+    }
   }
 
-  /// `exit` in a container's main shell: pops the frame. (The containers area
-  /// replaces this with `session.leaveContainerShell(status:)`, which also stops it.)
+  /// `exit` in a container's shell: pops the frame, and ends the container when
+  /// the shell was its main process.
   static func leaveContainerShell(status: Int32, session: inout Session) {
-    guard session.shells.count > 1 else { return }
-    session.shells.removeLast()
-    session.currentShell.lastStatus = status
+    session.leaveContainerShell(status: status)
   }
 }
 

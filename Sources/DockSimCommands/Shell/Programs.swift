@@ -8,7 +8,7 @@ enum ProgramTable {
   /// Programs only the simulated host has. Each area adds its table here.
   static let hostPrograms: [String: any Program] = {
     var table: [String: any Program] = [:]
-    // table.merge(DockerPrograms.all) { a, _ in a }
+    table.merge(DockerPrograms.all) { a, _ in a }
     // table.merge(TeachingPrograms.all) { a, _ in a }
     table.merge(HostPrograms.all) { a, _ in a }
     return table

@@ -8,6 +8,8 @@ public struct Container: Sendable {
   public var imageReference: String
   /// The ID of the image it was created from (`sha256:...` hex).
   public var imageID: Digest
+  /// The image's size: the "virtual" part of `docker ps -s`.
+  public var imageSize: Int64 = 0
   /// The main process: `Path` and `Args` as the daemon stores them.
   public var path: String
   public var args: [String]
@@ -27,6 +29,11 @@ public struct Container: Sendable {
   /// Processes started with `docker exec` that are still running (`-d`, or an
   /// exec shell the user is in).
   public var execIDs: [String] = []
+  /// The index in the session's shell stack of the frame that is this container's
+  /// main process (`docker run -it IMAGE bash`), while the user is in it.
+  public var attachedShellIndex: Int?
+  /// What the main process wrote while no one was attached (`docker start`, `-d`).
+  public var logs: [UInt8] = []
 
   public init(
     id: String, name: String, imageReference: String, imageID: Digest, path: String, args: [String],
@@ -49,6 +56,9 @@ public struct Container: Sendable {
     self.state = ContainerState()
     self.filesystem = filesystem
   }
+
+  /// Bytes in the writable layer (`SizeRw`).
+  public var writableSize: Int64 { filesystem.upper.isEmpty ? 0 : Int64(Layer(filesystem.upper).size) }
 
   /// The 12-hex short ID.
   public var shortID: String { String(id.prefix(12)) }

@@ -106,12 +106,13 @@ extension Engine {
     let id = ContainerStore.newID(using: &random)
     let name = spec.name.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
       ?? containers.newName(forID: id, using: &random)
-    let container = Container(
+    var container = Container(
       id: id, name: name, imageReference: spec.reference, imageID: spec.image.id, path: path,
       args: Array(process.dropFirst()), cmd: cmd, environment: mergedEnvironment(spec),
       workingDirectory: spec.workingDirectory ?? (spec.image.workingDirectory.isEmpty ? "/" : spec.image.workingDirectory),
       tty: spec.tty, openStdin: spec.openStdin, autoRemove: spec.autoRemove, created: clock.now,
       filesystem: ContainerFS(image: spec.image.root))
+    container.imageSize = spec.image.size
     containers.add(container)
     clock.advance(by: ContainerTiming.create)
     return .success(container)

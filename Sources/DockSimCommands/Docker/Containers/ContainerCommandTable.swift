@@ -1,4 +1,22 @@
 extension DockerCommandTable {
   /// The container commands, under every path docker accepts.
-  static var containerCommands: [DockerCommandEntry] { [] }
+  static var containerCommands: [DockerCommandEntry] {
+    [
+      DockerCommandEntry(["run"], ContainerRun.self),
+      DockerCommandEntry(["container", "run"], ContainerRun.self),
+      DockerCommandEntry(["create"], ContainerCreate.self),
+      DockerCommandEntry(["container", "create"], ContainerCreate.self),
+      DockerCommandEntry(["start"], ContainerStart.self),
+      DockerCommandEntry(["container", "start"], ContainerStart.self),
+      DockerCommandEntry(["stop"], ContainerStop.self),
+      DockerCommandEntry(["container", "stop"], ContainerStop.self),
+      DockerCommandEntry(["exec"], ContainerExec.self),
+      DockerCommandEntry(["container", "exec"], ContainerExec.self),
+      DockerCommandEntry(["ps"], ContainerList.self),
+      DockerCommandEntry(["container", "ls"], aliases: ["ps", "list"], ContainerList.self),
+      DockerCommandEntry(["rm"], ContainerRemove.self),
+      DockerCommandEntry(["container", "rm"], ContainerRemove.self, onlyIn: .v20_10),
+      DockerCommandEntry(["container", "rm"], aliases: ["remove"], ContainerRemove.self, onlyIn: .v28),
+    ]
+  }
 }

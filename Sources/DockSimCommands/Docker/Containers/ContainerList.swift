@@ -33,7 +33,8 @@ struct ContainerList: DockerCommand {
     }
     let now = session.engine.clock.now
     let truncate = !command.bool("no-trunc")
-    let rows = containers.map { row($0, now: now, truncate: truncate, engine: session.engine) }
+    let withSize = command.bool("size") || command.string("format").contains(".Size")
+    let rows = containers.map { row($0, now: now, truncate: truncate, withSize: withSize) }
     do {
       console.write(try format.render(rows, schema: schema))
       return 0
@@ -67,7 +68,7 @@ struct ContainerList: DockerCommand {
   }
 
   /// One row as docker/cli's container context shows it.
-  static func row(_ container: Container, now: Timestamp, truncate: Bool, engine: Engine) -> [String: TemplateValue] {
+  static func row(_ container: Container, now: Timestamp, truncate: Bool, withSize: Bool) -> [String: TemplateValue] {
     let command = truncate ? Ellipsis.cut(container.commandLine, to: 20) : container.commandLine
     // The API gives the creation time in whole seconds; the CLI measures from there.
     let created = Timestamp(seconds: container.created.seconds)
@@ -81,7 +82,7 @@ struct ContainerList: DockerCommand {
       "State": .string(container.state.status),
       "Ports": "",
       "Names": .string(container.name),
-      "Size": .string(sizeText(container, engine: engine)),
+      "Size": .string(withSize ? sizeText(container) : "0B"),
       "Labels": "",
       "Mounts": "",
       "Networks": "bridge",
@@ -89,12 +90,13 @@ struct ContainerList: DockerCommand {
     ]
   }
 
-  /// `HumanSizeWithPrecision(SizeRw, 3)` and the virtual size (writable layer plus image).
-  static func sizeText(_ container: Container, engine: Engine) -> String {
-    let writable = ContainerSizes.writable(container, engine: engine)
-    let image = ContainerSizes.image(container, engine: engine)
-    return GoUnits.humanSize(Double(writable), precision: 3)
-      + " (virtual \(GoUnits.humanSize(Double(writable + image), precision: 3)))"
+  /// `HumanSizeWithPrecision(SizeRw, 3)` and the virtual size (writable layer
+  /// plus image), which the daemon computes only when asked (`-s`, or `.Size` in
+  /// the format); otherwise the CLI shows `0B`.
+  static func sizeText(_ container: Container) -> String {
+    let writable = container.writableSize
+    let virtual = writable + container.imageSize
+    return GoUnits.humanSize(writable, precision: 3) + " (virtual \(GoUnits.humanSize(virtual, precision: 3)))"
   }
 
   /// Go's `time.Time.String()` in UTC: `2020-01-15 10:00:00 +0000 UTC`.

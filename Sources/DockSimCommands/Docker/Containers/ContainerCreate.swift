@@ -1,0 +1,89 @@
+import DockSimCore
+
+/// `docker create`: a new container from an image, not started; prints its ID.
+struct ContainerCreate: DockerCommand {
+  static let configuration = DockerCommandConfiguration(
+    usage: "[OPTIONS] IMAGE [COMMAND] [ARG...]", abstract: "Create a new container",
+    flags: ContainerRun.containerFlags, arguments: .atLeast(1), interspersed: false)
+
+  static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
+    session.engine.settleContainers()
+    switch ContainerRun.create(command, session: &session, console: &console) {
+    case .success(let container):
+      console.line(container.id)
+      return 0
+    case .failure(let failure):
+      command.runStyleError(failure.message, console: &console)
+      return 125
+    }
+  }
+}
+
+/// `docker run`: create, start, and attach (or print the ID with `-d`).
+struct ContainerRun: DockerCommand {
+  /// The flags of `docker create` and `docker run` that docksim acts on.
+  static let containerFlags: [DockerFlag] = [
+    .bool("interactive", short: "i"), .bool("tty", short: "t"), .string("name"), .bool("rm"),
+    .list("env", short: "e"), .string("entrypoint"), .string("workdir", short: "w"),
+    .list("publish", short: "p"), .string("hostname", short: "h"),
+  ]
+
+  static let configuration = DockerCommandConfiguration(
+    usage: "[OPTIONS] IMAGE [COMMAND] [ARG...]", abstract: "Run a command in a new container",
+    abstractV28: "Create and run a new container from an image",
+    flags: containerFlags + [.bool("detach", short: "d")], arguments: .atLeast(1), interspersed: false)
+
+  static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
+    session.engine.settleContainers()
+    let container: Container
+    switch create(command, session: &session, console: &console) {
+    case .success(let created): container = created
+    case .failure(let failure):
+      command.runStyleError(failure.message, console: &console)
+      return 125
+    }
+    let detached = command.bool("detach")
+    switch session.startMainProcess(container.id, attached: !detached, console: &console) {
+    case .failed(let message, let status):
+      command.runStyleError(DockerErrors.daemon(message), helpHint: false, console: &console)
+      if container.autoRemove { session.engine.removeContainer(container.id) }
+      return status
+    case .running:
+      if detached { console.line(container.id) }
+      return 0
+    case .exited(let status):
+      if detached { console.line(container.id) }
+      if container.autoRemove { session.engine.removeContainer(container.id) }
+      return detached ? 0 : status
+    }
+  }
+
+  /// Resolves the image and creates the container; the error is the text after `docker: `.
+  static func create(_ command: ParsedCommand, session: inout Session, console: inout Console)
+    -> Result<Container, CreateFailure>
+  {
+    let typed = command.positionals[0]
+    let image: ContainerImage
+    switch ContainerImages.resolve(typed, session: &session, console: &console) {
+    case .success(let found): image = found
+    case .failure(.daemon(let message)): return .failure(CreateFailure(DockerErrors.daemon(message)))
+    }
+    let spec = ContainerSpec(
+      image: image, reference: typed, name: command.isSet("name") ? command.string("name") : nil,
+      command: Array(command.positionals.dropFirst()),
+      entrypoint: command.isSet("entrypoint") ? command.string("entrypoint") : nil,
+      environment: command.list("env"), workingDirectory: command.isSet("workdir") ? command.string("workdir") : nil,
+      tty: command.bool("tty"), openStdin: command.bool("interactive"), autoRemove: command.bool("rm"))
+    switch session.engine.createContainer(spec) {
+    case .success(let container): return .success(container)
+    case .failure(let error):
+      return .failure(CreateFailure(DockerErrors.daemon(error.message(version: command.version))))
+    }
+  }
+}
+
+/// Why `docker create` / `docker run` could not make the container: the text after `docker: `.
+struct CreateFailure: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,177 @@
+import DockSimCore
+
+/// How a container's main process behaves once started. docksim runs no real
+/// programs, so it sorts the command into the kinds a lesson meets:
+enum MainProcess: Equatable {
+  /// An interactive shell (`bash`, `sh` with no script): it waits on stdin while
+  /// stdin is open (`-i`), and ends at once with status 0 when it is not.
+  case shell
+  /// A server (`nginx`, `redis-server`, `sleep infinity`): it runs until stopped.
+  /// Servers handle SIGTERM; `sleep`, `tail -f` and shells, as PID 1, do not.
+  case server(handlesSIGTERM: Bool)
+  /// `sleep N`: runs for N seconds of simulated time, then exits with 0.
+  case timed(Duration)
+  /// Anything else runs to completion through the shell's interpreter.
+  case oneShot
+
+  static let shells: Set<String> = ["bash", "sh", "dash", "ash", "zsh"]
+  static let servers: Set<String> = [
+    "nginx", "httpd", "httpd-foreground", "apache2-foreground", "redis-server", "mysqld", "postgres", "mongod",
+    "docker-entrypoint.sh", "php-fpm", "memcached", "rabbitmq-server",
+  ]
+
+  static func of(_ container: Container) -> MainProcess {
+    let program = String(container.path.split(separator: "/").last ?? "")
+    let args = container.args
+    if isInteractiveShell([container.path] + args) { return .shell }
+    if servers.contains(program) { return .server(handlesSIGTERM: true) }
+    if program == "sleep", args.count == 1 {
+      if args[0] == "infinity" { return .server(handlesSIGTERM: false) }
+      if let seconds = Double(args[0]), seconds >= 0 {
+        return .timed(Duration(nanoseconds: Int64(seconds * 1e9)))
+      }
+    }
+    if program == "tail", args.contains("-f") || args.contains("-F") { return .server(handlesSIGTERM: false) }
+    if program == "top" { return .server(handlesSIGTERM: false) }
+    return .oneShot
+  }
+
+  /// `bash`, `sh`, `/bin/bash -l`: a shell that reads commands from its input.
+  static func isInteractiveShell(_ argv: [String]) -> Bool {
+    guard let first = argv.first else { return false }
+    let program = String(first.split(separator: "/").last ?? "")
+    return shells.contains(program) && argv.dropFirst().allSatisfy { ["-i", "-l", "--login"].contains($0) }
+  }
+
+  /// Whether `docker stop` ends it with SIGTERM (exit 0) rather than SIGKILL (137).
+  var handlesSIGTERM: Bool {
+    if case .server(let handles) = self { return handles }
+    return false
+  }
+}
+
+/// Starting main processes, and the shells users enter in containers.
+extension Session {
+  /// The outcome of starting a container's main process.
+  enum StartOutcome: Equatable {
+    /// Still running.
+    case running
+    /// It ended with this status.
+    case exited(Int32)
+    /// The runtime could not start it (`executable file not found`).
+    case failed(message: String, status: Int32)
+  }
+
+  /// Starts container `id`'s main process. When `attached` (a foreground
+  /// `docker run`), its output goes to `console` and an interactive shell takes
+  /// over the session's input; otherwise output goes to the container's logs.
+  mutating func startMainProcess(_ id: String, attached: Bool, console: inout Console) -> StartOutcome {
+    engine.settleContainers()
+    guard let container = engine.containers[id: id] else { return .exited(0) }
+    let process = MainProcess.of(container)
+    if process == .oneShot, !containerCanRun(id, program: container.path) {
+      let failure = ContainerRuntimeText.notFound(container.path, version: engine.version)
+      engine.markStartFailed(id, status: 127, error: failure)
+      return .failed(message: failure, status: 127)
+    }
+    switch process {
+    case .shell:
+      engine.markStarted(id)
+      guard container.openStdin else { return finish(id, status: 0) }
+      if attached, container.tty { enterShell(of: id, main: true) }
+      return .running
+    case .server:
+      engine.markStarted(id)
+      return .running
+    case .timed(let duration):
+      engine.markStarted(id, exitsAfter: (duration, 0))
+      return .running
+    case .oneShot:
+      engine.markStarted(id)
+      var output = Console(traits: console.traits)
+      let status = runInContainer(
+        id, arguments: [container.path] + container.args, workingDirectory: container.workingDirectory,
+        environment: Self.environment(container.environment), stdinIsTerminal: container.tty, console: &output)
+      if attached {
+        console.append(output)
+      } else {
+        appendLogs(id, output)
+      }
+      return finish(id, status: status)
+    }
+  }
+
+  private mutating func finish(_ id: String, status: Int32) -> StartOutcome {
+    engine.markExited(id, status: status)
+    return .exited(status)
+  }
+
+  private mutating func appendLogs(_ id: String, _ output: Console) {
+    guard var container = engine.containers[id: id] else { return }
+    for case .write(_, let bytes) in output.events { container.logs += bytes }
+    engine.containers.update(container)
+  }
+
+  /// `NAME=value` lines as a dictionary (the last one wins).
+  static func environment(_ lines: [String]) -> [String: String] {
+    var result: [String: String] = [:]
+    for line in lines {
+      let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      result[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+    }
+    return result
+  }
+
+  /// Pushes a shell frame in the container: the prompt becomes `root@<id>:/# `.
+  mutating func enterShell(of id: String, main: Bool, workingDirectory: String? = nil, environment: [String] = []) {
+    guard var container = engine.containers[id: id] else { return }
+    let variables = Self.environment(container.environment + environment)
+    shells.append(
+      ShellFrame(
+        place: .container(id: id), cwd: workingDirectory ?? container.workingDirectory, environment: variables))
+    if main {
+      container.attachedShellIndex = shells.count - 1
+      engine.containers.update(container)
+    }
+  }
+
+  /// `exit` (or Ctrl-D) in a container's shell: pops the frame. If the shell was
+  /// the container's main process, the container exits with `status`, and a
+  /// container run with `--rm` is removed.
+  public mutating func leaveContainerShell(status: Int32) {
+    guard shells.count > 1, case .container(let id) = currentShell.place else { return }
+    let index = shells.count - 1
+    shells.removeLast()
+    currentShell.lastStatus = status
+    guard let container = engine.containers[id: id], container.attachedShellIndex == index else { return }
+    var detached = container
+    detached.attachedShellIndex = nil
+    engine.containers.update(detached)
+    guard container.state.running else { return }
+    engine.markExited(id, status: status)
+    if container.autoRemove { engine.removeContainer(id) }
+  }
+}
+
+/// What the runtime (runc under containerd) says when it cannot start a process,
+/// per emulated version: 20.10.24 runs containerd 1.6 / runc 1.1; 28.2 runs
+/// containerd 1.7 / runc 1.2, whose init adds "error during container init".
+enum ContainerRuntimeText {
+  /// `docker exec C foo` (the same runc text in both versions).
+  static func execNotFound(_ program: String) -> String {
+    "OCI runtime exec failed: exec failed: unable to start container process: "
+      + "exec: \"\(program)\": executable file not found in $PATH: unknown"
+  }
+
+  static func notFound(_ program: String, version: DockerVersion) -> String {
+    let exec = "exec: \"\(program)\": executable file not found in $PATH"
+    switch version {
+    case .v20_10:
+      return "failed to create shim task: OCI runtime create failed: runc create failed: "
+        + "unable to start container process: \(exec): unknown"
+    case .v28:
+      return "failed to create task for container: failed to create shim task: OCI runtime create failed: "
+        + "runc create failed: unable to start container process: error during container init: \(exec): unknown"
+    }
+  }
+}
