@@ -1,6 +1,8 @@
 /// The containers of the simulated host, in creation order.
 public struct ContainerStore: Sendable {
   public private(set) var all: [Container] = []
+  /// The merged root of each image containers were made from, built once.
+  private var rootViews: [Digest: MergedView] = [:]
 
   public init() {}
 
@@ -29,6 +31,14 @@ public struct ContainerStore: Sendable {
     case 1: return .success(matches[0])
     default: return .failure(.ambiguous(reference))
     }
+  }
+
+  /// The merged view of image `id`'s layers, built on first use and then shared.
+  public mutating func rootView(of id: Digest, layers: [Layer]) -> MergedView {
+    if let view = rootViews[id] { return view }
+    let view = MergedView(layers: layers)
+    rootViews[id] = view
+    return view
   }
 
   /// The container with this full ID.

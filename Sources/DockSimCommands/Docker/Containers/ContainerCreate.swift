@@ -66,7 +66,7 @@ struct ContainerRun: DockerCommand {
     let image: ContainerImage
     switch ContainerImages.resolve(typed, session: &session, console: &console) {
     case .success(let found): image = found
-    case .failure(.daemon(let message)): return .failure(CreateFailure(DockerErrors.daemon(message)))
+    case .failure(let failure): return .failure(CreateFailure(failure.message))
     }
     let spec = ContainerSpec(
       image: image, reference: typed, name: command.isSet("name") ? command.string("name") : nil,

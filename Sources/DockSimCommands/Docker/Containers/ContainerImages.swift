@@ -1,23 +1,40 @@
 import DockSimCore
 
-/// Where `docker run` and `docker create` get their image.
+/// Where `docker run` and `docker create` get their image: the local image
+/// store, else a pull from the mock Hub (its lines on stderr), else the built-in
+/// `docksim/test` image.
 enum ContainerImages {
-  enum Failure: Error {
-    /// The daemon's message (after `Error response from daemon: `).
-    case daemon(String)
+  /// The text after `docker: ` when there is no image.
+  struct Failure: Error {
+    var message: String
   }
 
-  /// The image `typed` names, pulled first (with the pull's lines on stderr) when
-  /// it is not local.
   static func resolve(_ typed: String, session: inout Session, console: inout Console) -> Result<ContainerImage, Failure>
   {
-    if typed == TestImage.reference || typed == TestImage.reference + ":latest" { return .success(TestImage.image) }
-    let familiar = typed.contains(":") || typed.contains("@") ? typed : typed + ":latest"
-    console.errorLine("Unable to find image '\(familiar)' locally")
-    let repository = typed.split(separator: ":").first.map(String.init) ?? typed
-    return .failure(
-      .daemon(
-        "pull access denied for \(repository), repository does not exist or may require 'docker login': "
-          + "denied: requested access to the resource is denied"))
+    let version = session.engine.version
+    switch session.engine.images.lookup(typed, version: version) {
+    case .success(let image):
+      return .success(containerImage(image, engine: &session.engine))
+    case .failure(.invalidReference(let error)):
+      return .failure(Failure(message: error.message(for: version)))
+    case .failure(.notFound):
+      if typed == TestImage.reference || typed == TestImage.reference + ":latest" { return .success(TestImage.image) }
+      guard case .named(let reference)? = try? Reference.parseAny(typed, version: version) else {
+        return .failure(Failure(message: DockerErrors.daemon("No such image: \(typed)")))
+      }
+      switch session.engine.pullForRun(reference, console: &console) {
+      case .success(let image): return .success(containerImage(image, engine: &session.engine))
+      case .failure(let error): return .failure(Failure(message: DockerErrors.daemon(error.message)))
+      }
+    }
+  }
+
+  /// The container's view of a stored image; the merged root is built once per
+  /// image and shared by all its containers.
+  static func containerImage(_ image: Image, engine: inout Engine) -> ContainerImage {
+    ContainerImage(
+      id: image.id, root: engine.containers.rootView(of: image.id, layers: image.layers),
+      cmd: image.config.cmd ?? [], entrypoint: image.config.entrypoint ?? [], environment: image.config.env,
+      workingDirectory: image.config.workingDir, size: image.size)
   }
 }
