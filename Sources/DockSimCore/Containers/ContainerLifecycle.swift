@@ -11,13 +11,15 @@
 /// * stop: a process that handles SIGTERM ends 200 ms after the signal; one that
 ///   ignores it (a shell, `sleep`: PID 1 has no default handlers) is killed after
 ///   the timeout (`-t`, 10 s by default) and exits with 137;
-/// * remove: 100 ms.
+/// * remove: 100 ms;
+/// * commit: 500 ms (the container is paused while its layer is written).
 public enum ContainerTiming {
   public static let create = Duration.milliseconds(100)
   public static let start = Duration.milliseconds(400)
   public static let exit = Duration.milliseconds(100)
   public static let stopBySignal = Duration.milliseconds(200)
   public static let remove = Duration.milliseconds(100)
+  public static let commit = Duration.milliseconds(500)
   /// `docker stop`'s default grace period.
   public static let defaultStopTimeout: Int64 = 10
 }

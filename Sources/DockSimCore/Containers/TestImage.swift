@@ -23,8 +23,19 @@ public enum TestImage {
     return builder.build()
   }()
 
-  public static let image = ContainerImage(
-    id: Digest.sha256("docksim test image \(layer.diffID)\n"), root: MergedView(layers: [layer]), cmd: ["bash"],
-    environment: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
-    size: Int64(layer.size))
+  /// The image as the image store keeps it.
+  public static let image = Image(
+    layers: [layer], config: ImageConfig(cmd: ["bash"]),
+    history: [
+      HistoryEntry(created: built, createdBy: "/bin/sh -c #(nop) ADD file:docksim-test in / ", emptyLayer: false),
+      HistoryEntry(created: built, createdBy: "/bin/sh -c #(nop)  CMD [\"bash\"]", emptyLayer: true),
+    ],
+    created: built)
+
+  /// Puts the image in `engine`'s store, tagged `docksim/test:latest`, if it is not there.
+  public static func install(into engine: inout Engine) {
+    guard let tag = try? Reference.parse(reference + ":latest", version: engine.version) else { return }
+    if engine.images.image(image.id) == nil { engine.images.add(image) }
+    if engine.images.imageFor(tag) == nil { engine.images.setTag(tag, to: image.id, at: built) }
+  }
 }

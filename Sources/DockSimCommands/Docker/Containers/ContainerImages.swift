@@ -1,8 +1,8 @@
 import DockSimCore
 
 /// Where `docker run` and `docker create` get their image: the local image
-/// store, else a pull from the mock Hub (its lines on stderr), else the built-in
-/// `docksim/test` image.
+/// store, the built-in `docksim/test` image, else a pull from the mock Hub (its
+/// lines on stderr).
 enum ContainerImages {
   /// The text after `docker: ` when there is no image.
   struct Failure: Error {
@@ -18,7 +18,10 @@ enum ContainerImages {
     case .failure(.invalidReference(let error)):
       return .failure(Failure(message: error.message(for: version)))
     case .failure(.notFound):
-      if typed == TestImage.reference || typed == TestImage.reference + ":latest" { return .success(TestImage.image) }
+      if typed == TestImage.reference || typed == TestImage.reference + ":latest" {
+        TestImage.install(into: &session.engine)
+        return .success(containerImage(TestImage.image, engine: &session.engine))
+      }
       guard case .named(let reference)? = try? Reference.parseAny(typed, version: version) else {
         return .failure(Failure(message: DockerErrors.daemon("No such image: \(typed)")))
       }
