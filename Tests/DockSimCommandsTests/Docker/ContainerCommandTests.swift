@@ -254,3 +254,63 @@ private let header = "CONTAINER ID   IMAGE          COMMAND       CREATED       
     }
   }
 }
+
+@Suite struct ContainerDiffCommitTests {
+  @Test func diffListsTheContainersChanges() {
+    var h = harness()
+    h.run("docker run -it --name box docksim/test bash")
+    h.run("touch /tmp/x")
+    h.run("rm /etc/motd")
+    h.run("mkdir -p /root/new/deep")
+    h.run("exit")
+    #expect(
+      h.run("docker diff box")
+        == out("C /etc\nD /etc/motd\nC /root\nA /root/new\nA /root/new/deep\nC /tmp\nA /tmp/x\n"))
+  }
+
+  @Test func diffOfAnUnchangedContainerPrintsNothing() {
+    var h = harness()
+    h.run("docker create --name box docksim/test")
+    #expect(h.run("docker diff box") == out(""))
+  }
+
+  @Test(arguments: DockerVersion.allCases)
+  func diffErrors(_ version: DockerVersion) {
+    var h = harness(version)
+    #expect(h.run("docker diff nope") == out("", "Error response from daemon: No such container: nope\n", 1))
+  }
+
+  @Test func commitMakesANewImageAndLeavesTheOldOne() throws {
+    var h = harness()
+    h.run("docker run -it --name box docksim/test bash")
+    h.run("echo hello > /root/greeting")
+    h.run("exit")
+    let commit = h.run("docker commit -m 'add greeting' box greeter:v1")
+    #expect(commit.status == 0 && commit.stderr == "")
+    let id = try #require(Digest(parsing: commit.stdout.trimmingCharacters(in: "\n")))
+    let image = try #require(h.session.engine.images.image(id))
+    #expect(image.parent == TestImage.image.id)
+    #expect(image.layers.count == TestImage.image.layers.count + 1)
+    #expect(image.layers.dropLast() == TestImage.image.layers[...])
+    #expect(image.history.last?.createdBy == "bash")
+    #expect(image.history.last?.comment == "add greeting")
+    #expect(h.session.engine.images.image(TestImage.image.id) == TestImage.image)
+    // A container of the new image sees the committed file; one of the old image does not.
+    #expect(h.run("docker run greeter:v1 cat /root/greeting") == out("hello\n"))
+    #expect(h.run("docker run docksim/test cat /root/greeting").status == 1)
+  }
+
+  @Test func commitWithoutChangesAddsAnEmptyLayerEntry() throws {
+    var h = harness()
+    h.run("docker create --name box docksim/test")
+    let id = try #require(Digest(parsing: h.run("docker commit box").stdout.trimmingCharacters(in: "\n")))
+    let image = try #require(h.session.engine.images.image(id))
+    #expect(image.layers == TestImage.image.layers)
+    #expect(image.history.last?.emptyLayer == true)
+  }
+
+  @Test func commitErrors() {
+    var h = harness()
+    #expect(h.run("docker commit nope") == out("", "Error response from daemon: No such container: nope\n", 1))
+  }
+}
