@@ -38,7 +38,10 @@ let package = Package(
     // The session: shell syntax and interpreter, docker CLI commands, teaching commands.
     .target(name: "DockSimCommands", dependencies: ["DockSimCore", "DockSimData"]),
     // Lesson files: parse, play, check, bless, record.
-    .target(name: "DockSimLessons", dependencies: ["DockSimCommands"]),
+    .target(name: "DockSimLessons", dependencies: ["DockSimCommands", "DockSimData"], plugins: ["EmbedLessons"]),
+    // Compiles Lessons/ into DockSimLessons, so an installed binary needs no source tree.
+    .plugin(name: "EmbedLessons", capability: .buildTool(), dependencies: ["EmbedLessonsTool"]),
+    .executableTarget(name: "EmbedLessonsTool", path: "Plugins/EmbedLessonsTool"),
     // libedit through pkg-config, with a C shim for its variadic functions.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // Everything that touches the real terminal.

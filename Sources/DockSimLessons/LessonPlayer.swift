@@ -53,7 +53,8 @@ public struct LessonPlayer: Sendable {
       guard case .narration(let text) = step else { return [step] }
       return LessonPlayer.pages(text, height: pageHeight).map(LessonStep.narration)
     }
-    self.session = environment.makeSession(for: lesson)
+    // The run above has already reported a Hub that does not load; play on without it.
+    self.session = (try? environment.makeSession(for: lesson)) ?? Session(settings: lesson.frontMatter.settings)
     self.traits = environment.traits
   }
 

@@ -1,22 +1,34 @@
 import DockSimCommands
 import DockSimCore
+import DockSimData
 
 /// What a lesson needs from the program around it.
 public struct LessonEnvironment: Sendable {
   /// Builds the mock Hub for a lesson from the lesson's extra Hub data (nil when it has none).
-  /// The front end supplies this: it owns the bundled catalogue and how to merge into it.
-  public var makeHub: @Sendable (_ extraHubData: String?) -> Hub
+  public var makeHub: @Sendable (_ extraHubData: String?) throws -> Hub
   /// What output goes to: transcripts record an 80-column terminal without colour.
   public var traits: TerminalTraits
 
-  public init(makeHub: @escaping @Sendable (String?) -> Hub = { _ in Hub() }, traits: TerminalTraits = .terminal) {
+  /// By default lessons pull from the Hub that ships with docksim, plus their own data.
+  public init(
+    makeHub: @escaping @Sendable (String?) throws -> Hub = LessonEnvironment.bundledHub,
+    traits: TerminalTraits = .terminal
+  ) {
     self.makeHub = makeHub
     self.traits = traits
   }
 
+  /// The bundled Hub catalogue, with `extraHubData` (a lesson's `hub` file) added to it.
+  @Sendable public static func bundledHub(extraHubData: String?) throws -> Hub {
+    var files: [(name: String, text: String)] = []
+    if let bundled = BundledData.hubFile(Hub.bundledCatalogName) { files.append((Hub.bundledCatalogName, bundled)) }
+    if let extraHubData { files.append(("the lesson's hub file", extraHubData)) }
+    return try Hub.load(files: files)
+  }
+
   /// A fresh session set up as the lesson's front matter says.
-  public func makeSession(for lesson: Lesson) -> Session {
-    Session(settings: lesson.frontMatter.settings, hub: makeHub(lesson.extraHubData))
+  public func makeSession(for lesson: Lesson) throws -> Session {
+    Session(settings: lesson.frontMatter.settings, hub: try makeHub(lesson.extraHubData))
   }
 }
 
@@ -76,7 +88,12 @@ public struct LessonRun: Sendable {
   /// Plays `lesson` from a fresh session.
   public init(_ lesson: Lesson, environment: LessonEnvironment = LessonEnvironment()) {
     self.lesson = lesson
-    self.session = environment.makeSession(for: lesson)
+    do {
+      self.session = try environment.makeSession(for: lesson)
+    } catch {
+      self.session = Session(settings: lesson.frontMatter.settings)
+      problems.append(LessonProblem(line: 0, message: "the Hub data does not load: \(error)"))
+    }
     for part in lesson.parts {
       switch part {
       case .prose(let text): steps.append(.narration(text))

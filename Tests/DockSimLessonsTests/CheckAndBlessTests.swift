@@ -102,7 +102,7 @@ import Testing
 
 @Suite struct RecorderTests {
   @Test func recordedSessionPlaysBackGreen() throws {
-    var settings = LessonEnvironment().makeSession(for: try parse(fixtureLesson)).settings
+    var settings = try LessonEnvironment().makeSession(for: try parse(fixtureLesson)).settings
     settings.seed = 7
     var session = Session(settings: settings)
     var recorder = Recorder(title: "Recorded", settings: settings)

@@ -1,4 +1,0 @@
-/// Placeholder until the build embeds Lessons/.
-enum EmbeddedLessons {
-  static let files: [String: String] = [:]
-}
