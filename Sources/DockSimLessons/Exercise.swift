@@ -65,10 +65,8 @@ public struct Exercise: Sendable, Hashable {
 
 /// One condition on the simulator's state.
 ///
-/// The checks look at the state through docker commands run in a throwaway copy of
-/// the session (a `Session` is a value): they see what a student could see, they never
-/// disturb the lesson, and they depend only on the session seam, not on the engine's
-/// internal types.
+/// The checks read the session's state (images from the image store, files through the
+/// union filesystem) and never change it.
 public enum GoalCheck: Sendable, Hashable, CustomStringConvertible {
   /// `image REF exists`
   case imageExists(String)
@@ -80,6 +78,8 @@ public enum GoalCheck: Sendable, Hashable, CustomStringConvertible {
   case sameImage(String, String)
   /// `image REF history N`: `docker history` shows N rows.
   case historyRows(String, Int)
+  /// `image REF layers N`: the image has N filesystem layers.
+  case layerCount(String, Int)
   /// `file PATH in WHERE is "TEXT"` (trailing newlines ignored).
   case fileIs(path: String, place: FilePlace, text: String)
   /// `file PATH in WHERE exists`
@@ -116,6 +116,7 @@ public enum GoalCheck: Sendable, Hashable, CustomStringConvertible {
     case 2 where w[1] == "absent": self = .imageAbsent(w[0])
     case 2 where w[1] == "unchanged": self = .imageUnchanged(w[0])
     case 3 where w[1] == "history": guard let n = Int(w[2]) else { return nil }; self = .historyRows(w[0], n)
+    case 3 where w[1] == "layers": guard let n = Int(w[2]) else { return nil }; self = .layerCount(w[0], n)
     case 4 where w[1] == "same" && w[2] == "as": self = .sameImage(w[0], w[3])
     default: return nil
     }
@@ -179,6 +180,7 @@ public enum GoalCheck: Sendable, Hashable, CustomStringConvertible {
     case .imageUnchanged(let r): "image \(r) unchanged"
     case .sameImage(let a, let b): "image \(a) same as \(b)"
     case .historyRows(let r, let n): "image \(r) history \(n)"
+    case .layerCount(let r, let n): "image \(r) layers \(n)"
     case .fileIs(let path, let place, let text): "file \(path) in \(place) is \(quote(text))"
     case .fileExists(let path, let place): "file \(path) in \(place) exists"
     case .fileAbsent(let path, let place): "file \(path) in \(place) absent"
@@ -191,10 +193,11 @@ public enum GoalCheck: Sendable, Hashable, CustomStringConvertible {
     case .imageExists(let reference): return probe.imageID(reference) != nil
     case .imageAbsent(let reference): return probe.imageID(reference) == nil
     case .imageUnchanged(let reference):
-      var before = Probe(start)
+      let before = Probe(start)
       return probe.imageID(reference) != nil && probe.imageID(reference) == before.imageID(reference)
     case .sameImage(let a, let b): return probe.imageID(a) != nil && probe.imageID(a) == probe.imageID(b)
     case .historyRows(let reference, let rows): return probe.historyRows(reference) == rows
+    case .layerCount(let reference, let layers): return probe.layerCount(reference) == layers
     case .fileIs(let path, let place, let text): return probe.file(path, in: place).map(trimmed) == trimmed(text)
     case .fileExists(let path, let place): return probe.file(path, in: place) != nil
     case .fileAbsent(let path, let place): return probe.file(path, in: place) == nil
@@ -212,59 +215,54 @@ private func trimmed(_ text: String) -> String {
   return text
 }
 
-/// Asks a throwaway copy of a session questions by running docker commands on its host.
+/// Asks a session about its state without changing it (a `Session` is a value: the
+/// questions are asked of a copy).
 struct Probe {
   private var session: Session
 
-  init(_ session: Session) {
-    var copy = session
-    // Questions are asked on the host, whatever shell the student is in.
-    copy.shells = [copy.shells[0]]
-    self.session = copy
+  init(_ session: Session) { self.session = session }
+
+  /// The image `reference` names (a name, `name:tag` or an ID), as `docker` looks it up.
+  func image(_ reference: String) -> Image? {
+    guard case .success(let image) = session.engine.images.lookup(reference, version: session.settings.dockerVersion)
+    else { return nil }
+    return image
   }
 
-  /// Runs `command` on the copy and returns its status and stdout.
-  mutating func run(_ command: String) -> (status: Int32, stdout: String) {
-    var console = Console(traits: .plain)
-    let status = session.execute(command, console: &console)
-    return (status, console.stdoutText)
-  }
+  func imageID(_ reference: String) -> String? { image(reference)?.id.hex }
 
-  /// The full image ID that `reference` names, or nil.
-  mutating func imageID(_ reference: String) -> String? {
-    let result = run("docker images --no-trunc -q \(shellQuoted(reference))")
-    guard result.status == 0 else { return nil }
-    return result.stdout.split(separator: "\n").first.map(String.init)
-  }
+  func historyRows(_ reference: String) -> Int? { image(reference)?.history.count }
 
-  mutating func historyRows(_ reference: String) -> Int? {
-    let result = run("docker history -q \(shellQuoted(reference))")
-    guard result.status == 0 else { return nil }
-    return result.stdout.split(separator: "\n").count
-  }
+  func layerCount(_ reference: String) -> Int? { image(reference)?.layers.count }
 
   /// The content of `path` in the most recent container or in an image, or nil when absent.
   mutating func file(_ path: String, in place: GoalCheck.FilePlace) -> String? {
-    let image: String
     switch place {
     case .image(let reference):
-      image = reference
+      guard let image = image(reference) else { return nil }
+      var fs = ContainerFS(image: MergedView(layers: image.layers))
+      return try? fs.readFile(path).text
     case .lastContainer:
-      // A container's files are read through an image of them: commit, then run `cat`.
-      let last = run("docker ps -a -q")
-      guard last.status == 0, let container = last.stdout.split(separator: "\n").first else { return nil }
-      let commit = run("docker commit \(container)")
-      guard commit.status == 0, let id = commit.stdout.split(separator: "\n").last else { return nil }
-      image = String(id)
+      guard let id = lastContainerID() else { return nil }
+      var copy = session
+      copy.shells.append(ShellFrame(place: .container(id: id)))
+      var fs = copy.filesystem
+      return try? fs.readFile(path).text
     }
-    let result = run("docker run \(shellQuoted(image)) cat \(shellQuoted(path))")
-    return result.status == 0 ? result.stdout : nil
   }
-}
 
-/// `text` as one shell word.
-func shellQuoted(_ text: String) -> String {
-  "'" + text.replacingAll("'", with: "'\\''") + "'"
+  /// The container the student is in, or else the most recently created one.
+  mutating func lastContainerID() -> String? {
+    for frame in session.shells.reversed() {
+      if case .container(let id) = frame.place { return id }
+    }
+    // Asked as a student would: the store's own API is the containers area's to shape.
+    var copy = session
+    copy.shells = [copy.shells[0]]
+    var console = Console(traits: .plain)
+    guard copy.execute("docker ps -a -q --no-trunc", console: &console) == 0 else { return nil }
+    return console.stdoutText.split(separator: "\n").first.map(String.init)
+  }
 }
 
 extension StringProtocol {
