@@ -170,7 +170,7 @@ struct DockerCompletion {
   private func subcommands(of group: String) -> [String] { commands(under: [group]) }
 
   private func resolve(_ path: [String]) -> Command? {
-    let entry = DockerCLI.find(path, in: DockerCommandTable.entries)
+    let entry = DockerCLI.find(path, in: DockerCommandTable.entries, version: version)
     let canonical = entry?.path ?? path
     let help = DockerHelp.text(canonical, version: version)
     guard entry != nil || help != nil else { return nil }
