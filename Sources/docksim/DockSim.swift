@@ -21,7 +21,7 @@ struct DockSim: ParsableCommand {
 
   /// Subcommands that other parts of docksim add (lessons, recording): one line each.
   static var extraSubcommands: [any ParsableCommand.Type] {
-    []
+    [LessonCommand.self, RecordCommand.self]
   }
 
   @OptionGroup var session: SessionOptions
