@@ -184,11 +184,11 @@ private struct RegexParser {
         current = []
         continue
       }
-      if isGroupClose() {
+      if atGroupClose() {
         if topLevel {
           if extended { throw Regex.SyntaxError(message: "Unmatched ) or \\)") }
           current.append(.literal(")"))
-          i += 1
+          i += 2
           continue
         }
         break
@@ -203,7 +203,8 @@ private struct RegexParser {
         depth += 1
         guard depth < 100 else { throw Regex.SyntaxError(message: "Regular expression too big") }
         let inner = try parseAlternatives(topLevel: false)
-        guard isGroupClose() else { throw Regex.SyntaxError(message: "Unmatched ( or \\(") }
+        guard atGroupClose() else { throw Regex.SyntaxError(message: "Unmatched ( or \\(") }
+        i += extended ? 1 : 2
         depth -= 1
         current.append(.group(inner))
         continue
@@ -267,18 +268,11 @@ private struct RegexParser {
     return false
   }
 
-  /// Consumes a group's closing bracket when at one.
-  private mutating func isGroupClose() -> Bool {
+  /// Whether a group's closing bracket is next (the caller consumes it).
+  private func atGroupClose() -> Bool {
     guard i < s.count else { return false }
-    if extended, s[i] == ")" {
-      if depth > 0 { i += 1 }
-      return true
-    }
-    if !extended, s[i] == "\\", i + 1 < s.count, s[i + 1] == ")" {
-      if depth > 0 { i += 2 }
-      return true
-    }
-    return false
+    if extended { return s[i] == ")" }
+    return s[i] == "\\" && i + 1 < s.count && s[i + 1] == ")"
   }
 
   private mutating func parseQuantifier(afterSomething: Bool) throws(Regex.SyntaxError) -> (Int, Int?)? {

@@ -43,10 +43,16 @@ struct CountOption {
 
   /// Accepts the obsolete `-5` form by rewriting it to `-n 5`.
   static func normalize(_ arguments: ArraySlice<String>) -> [String] {
-    arguments.map { arg in
-      if arg.count > 1, arg.hasPrefix("-"), arg.dropFirst().allSatisfy(\.isNumber) { return "-n" + arg.dropFirst() }
-      return arg
+    var out: [String] = []
+    for arg in arguments {
+      let takesValue = out.last == "-n" || out.last == "-c" || out.last == "--lines" || out.last == "--bytes"
+      if !takesValue, arg.count > 1, arg.hasPrefix("-"), arg.dropFirst().allSatisfy(\.isNumber) {
+        out.append("-n" + arg.dropFirst())
+      } else {
+        out.append(arg)
+      }
     }
+    return out
   }
 
   static func parse(_ options: ParsedOptions, program: String, console: inout Console) -> CountOption? {
