@@ -12,6 +12,10 @@ public struct Session: Sendable {
   public var shells: [ShellFrame]
   /// Narrate copy-ups, whiteouts and lookups under each command's output.
   public var tracing = false
+  /// What the current input did that `trace on` narrates after its output (Teaching/Trace.swift).
+  public var pendingTrace: [TraceRecord] = []
+  /// The boot narration's note about real Docker was given (it is said once).
+  public var toldBootReality = false
   /// Set when the user leaves the host shell (`exit`, `quit`, Ctrl-D at `$ `).
   public var finished = false
   /// Lines entered so far, for `history` (the front end owns the history file).

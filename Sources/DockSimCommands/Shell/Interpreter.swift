@@ -5,6 +5,8 @@ enum Interpreter {
   static func execute(_ text: String, session: inout Session, console: inout Console) -> Int32 {
     var run = ShellRun(dialect: .interactiveBash, isSubshell: false)
     let status = run.run(text, stdin: [], stdinIsTerminal: true, session: &session, console: &console)
+    // `trace on`: what the input did to the union filesystem, under its output.
+    session.flushTrace(console: &console)
     return status
   }
 

@@ -21,12 +21,18 @@ extension Session {
       // Drop our reference while `body` changes it, so the change is made in place.
       hostFilesystem.tree = nil
       fs.tracing = tracing
-      defer { hostFilesystem.tree = fs }
+      defer {
+        collectTrace(&fs, place: .host)
+        hostFilesystem.tree = fs
+      }
       return try body(&fs)
     case .container(let id):
       var fs = ShellSeams.containerFilesystem(id, in: self)
       fs.tracing = tracing
-      defer { ShellSeams.storeContainerFilesystem(fs, id, in: &self) }
+      defer {
+        collectTrace(&fs, place: .container(id: id))
+        ShellSeams.storeContainerFilesystem(fs, id, in: &self)
+      }
       return try body(&fs)
     }
   }

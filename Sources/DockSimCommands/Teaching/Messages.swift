@@ -25,7 +25,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
 
   // whence and tree.
   case whenceVisible, whenceHidden, whenceMerged, whenceContainerCopy, whenceOriginal, whenceWhiteout
-  case whenceDirectory, treeWhiteout, treeOpaque, treeLegend
+  case whenceDirectory, treeWhiteout, treeOpaque, treeCopyUp, treeMore, treeLegend
   case placeContainerLayer, placeImageLayer
 
   // Trace lines.

@@ -46,6 +46,8 @@ enum MessagesEN {
     .whenceDirectory: "{path} is a directory from {place}",
     .treeWhiteout: "whiteout, hides {place}",
     .treeOpaque: "opaque: hides the layers below",
+    .treeCopyUp: "copy-up: the original in [{number}] is hidden",
+    .treeMore: "... {count} more",
     .treeLegend: "[C] container layer  [n] image layer n (1 = bottom)",
     .placeContainerLayer: "the container layer",
     .placeImageLayer: "layer {number} ({image})",

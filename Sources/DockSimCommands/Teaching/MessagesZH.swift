@@ -46,6 +46,8 @@ enum MessagesZH {
     .whenceDirectory: "{path} 是来自{place}的目录",
     .treeWhiteout: "whiteout，隐藏{place}",
     .treeOpaque: "不透明目录：隐藏下面各层",
+    .treeCopyUp: "写时复制：[{number}] 中的原文件被隐藏",
+    .treeMore: "…… 还有 {count} 项",
     .treeLegend: "[C] 容器层  [n] 镜像第 n 层（1 = 最底层）",
     .placeContainerLayer: "容器层",
     .placeImageLayer: "第 {number} 层（{image}）",
