@@ -83,10 +83,10 @@ import Testing
         for width in [80, 60, 40] {
           let text = LayerDiagram(language: language, style: style, width: width).render(Self.container)
           for line in text.split(separator: "\n") {
-            #expect(DisplayWidth.of(String(line)) <= width, "\(language) \(width): \(line)")
+            #expect(DockSimCore.DisplayWidth.of(String(line)) <= width, "\(language) \(width): \(line)")
           }
           let boxed = text.split(separator: "\n").dropLast()
-          #expect(Set(boxed.map { DisplayWidth.of(String($0)) }) == [width])
+          #expect(Set(boxed.map { DockSimCore.DisplayWidth.of(String($0)) }) == [width])
         }
       }
     }

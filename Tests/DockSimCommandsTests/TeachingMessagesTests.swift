@@ -42,8 +42,8 @@ import Testing
         When a container changes a file from a read-only layer, the file is first
         copied up into the container's writable layer and changed there. The read-only
         original still exists, hidden by the copy.
-        Try it: trace on; docker run -it ubuntu:18.04, then: echo hi >> /etc/motd;
-        whence /etc/motd
+        Try it: trace on; docker run -it ubuntu:18.04; echo hi >> /etc/motd; whence
+        /etc/motd
 
       """
     #expect(ExplainText.topic(ExplainTopic.find("copy-on-write")!, language: .en, width: 80) == expected)
@@ -62,7 +62,7 @@ import Testing
 
       """
     #expect(text == expected)
-    for line in text.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 40) }
+    for line in text.split(separator: "\n") { #expect(DockSimCore.DisplayWidth.of(String(line)) <= 40) }
   }
 
   @Test func explainList() {

@@ -9,10 +9,13 @@ enum ProgramTable {
   static let hostPrograms: [String: any Program] = {
     var table: [String: any Program] = [:]
     table.merge(DockerPrograms.all) { a, _ in a }
-    // table.merge(TeachingPrograms.all) { a, _ in a }
+    table.merge(TeachingPrograms.all) { a, _ in a }
     table.merge(HostPrograms.all) { a, _ in a }
     return table
   }()
+
+  /// The simulator's teaching commands, available in every place.
+  static let teaching: [String: any Program] = TeachingPrograms.all
 
   /// Programs in every place's PATH.
   static let utilities: [String: any Program] = Utilities.all
@@ -25,6 +28,8 @@ enum ProgramTable {
       return nil
     }
     if case .host = session.currentShell.place, let program = hostPrograms[base] { return program }
+    // The teaching commands also work in a container's shell (`whence /etc/motd`).
+    if let program = teaching[base] { return program }
     return utilities[base]
   }
 

@@ -6,7 +6,8 @@ struct ExplainTopic: Sendable {
   let id: String
   let title: MessageKey
   let body: MessageKey
-  /// Shown after the explanation ("Try it: ..."); never translated, it is a command.
+  /// Shown after the explanation ("Try it: ..."): commands to type, in order, separated
+  /// by `; ` (never translated: they are commands).
   let command: String
 
   static let all: [ExplainTopic] = [
@@ -15,11 +16,11 @@ struct ExplainTopic: Sendable {
     ExplainTopic(id: "bootfs", title: .topicBootfsTitle, body: .topicBootfsBody, command: "trace on; docker run -it ubuntu:18.04"),
     ExplainTopic(id: "rootfs", title: .topicRootfsTitle, body: .topicRootfsBody, command: "layers ubuntu:18.04"),
     ExplainTopic(id: "union-mount", title: .topicUnionMountTitle, body: .topicUnionMountBody, command: "tree ubuntu:18.04 /etc"),
-    ExplainTopic(id: "copy-on-write", title: .topicCopyOnWriteTitle, body: .topicCopyOnWriteBody, command: "trace on; docker run -it ubuntu:18.04, then: echo hi >> /etc/motd; whence /etc/motd"),
-    ExplainTopic(id: "whiteout", title: .topicWhiteoutTitle, body: .topicWhiteoutBody, command: "trace on; docker run -it ubuntu:18.04, then: rm /etc/motd; tree /etc"),
+    ExplainTopic(id: "copy-on-write", title: .topicCopyOnWriteTitle, body: .topicCopyOnWriteBody, command: "trace on; docker run -it ubuntu:18.04; echo hi >> /etc/motd; whence /etc/motd"),
+    ExplainTopic(id: "whiteout", title: .topicWhiteoutTitle, body: .topicWhiteoutBody, command: "trace on; docker run -it ubuntu:18.04; rm /etc/motd; tree /etc"),
     ExplainTopic(id: "base-image", title: .topicBaseImageTitle, body: .topicBaseImageBody, command: "layers nginx"),
     ExplainTopic(id: "parent-image", title: .topicParentImageTitle, body: .topicParentImageBody, command: "layers nginx"),
-    ExplainTopic(id: "container-layer", title: .topicContainerLayerTitle, body: .topicContainerLayerBody, command: "docker run -it ubuntu:18.04, then: touch /new; layers"),
+    ExplainTopic(id: "container-layer", title: .topicContainerLayerTitle, body: .topicContainerLayerBody, command: "docker run -it ubuntu:18.04; touch /new; layers"),
     ExplainTopic(id: "registry", title: .topicRegistryTitle, body: .topicRegistryBody, command: "docker pull ubuntu:18.04"),
     ExplainTopic(id: "docker-hub", title: .topicDockerHubTitle, body: .topicDockerHubBody, command: "docker search ubuntu"),
     ExplainTopic(id: "repository", title: .topicRepositoryTitle, body: .topicRepositoryBody, command: "docker images ubuntu"),
@@ -54,10 +55,10 @@ enum ExplainText {
 
   /// The list of topics: id and title, aligned by display width.
   static func list(language: Language) -> String {
-    let idWidth = ExplainTopic.all.map { DisplayWidth.of($0.id) }.max() ?? 0
+    let idWidth = ExplainTopic.all.map { DockSimCore.DisplayWidth.of($0.id) }.max() ?? 0
     var lines = [Messages.text(.explainListTitle, language)]
     for topic in ExplainTopic.all {
-      lines.append("  " + DisplayWidth.padded(topic.id, to: idWidth + 2) + Messages.text(topic.title, language))
+      lines.append("  " + DockSimCore.DisplayWidth.padded(topic.id, to: idWidth + 2) + Messages.text(topic.title, language))
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -143,7 +143,7 @@ public struct LayerDiagram: Sendable {
     case .container(let name, let image): title = text(.diagramTitleContainer, ["name": name, "image": image])
     }
     let shown = " " + fit(title, to: width - 6) + " "
-    let rest = width - 3 - DisplayWidth.of(shown)
+    let rest = width - 3 - DockSimCore.DisplayWidth.of(shown)
     return style.topLeft + style.horizontal + Colour.bold.paint(shown, enabled: colour)
       + String(repeating: style.horizontal, count: max(0, rest)) + style.topRight
   }
@@ -196,13 +196,13 @@ public struct LayerDiagram: Sendable {
     if right.isEmpty {
       content = fit(left, to: inner)
     } else {
-      let rightWidth = DisplayWidth.of(right)
+      let rightWidth = DockSimCore.DisplayWidth.of(right)
       let leftRoom = max(1, inner - rightWidth - 2)
       let shownLeft = fit(left, to: leftRoom)
-      content = DisplayWidth.padded(shownLeft, to: inner - rightWidth) + right
+      content = DockSimCore.DisplayWidth.padded(shownLeft, to: inner - rightWidth) + right
       content = fit(content, to: inner)
     }
-    let padded = DisplayWidth.padded(content, to: inner)
+    let padded = DockSimCore.DisplayWidth.padded(content, to: inner)
     let painted = paint.map { paintKeepingPadding(padded, $0) } ?? padded
     return style.vertical + " " + painted + " " + style.vertical
   }
@@ -210,17 +210,17 @@ public struct LayerDiagram: Sendable {
   /// Colours the text but not the trailing spaces (cleaner when copied from a terminal).
   func paintKeepingPadding(_ text: String, _ paint: Colour) -> String {
     let trimmed = TextWrap.trimTrailing(text)
-    let spaces = String(repeating: " ", count: DisplayWidth.of(text) - DisplayWidth.of(trimmed))
+    let spaces = String(repeating: " ", count: DockSimCore.DisplayWidth.of(text) - DockSimCore.DisplayWidth.of(trimmed))
     return paint.paint(trimmed, enabled: colour) + spaces
   }
 
   /// `text` cut to `columns` display columns, ending in `…` when cut.
   func fit(_ text: String, to columns: Int) -> String {
-    guard DisplayWidth.of(text) > columns else { return text }
+    guard DockSimCore.DisplayWidth.of(text) > columns else { return text }
     var out = ""
     var used = 0
     for character in text {
-      let w = DisplayWidth.of(String(character))
+      let w = DockSimCore.DisplayWidth.of(String(character))
       if used + w > columns - 1 { break }
       out.append(character)
       used += w

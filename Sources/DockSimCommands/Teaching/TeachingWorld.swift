@@ -1,11 +1,155 @@
 import DockSimCore
 
+/// Something the teaching commands can show: an image, or a container (its image's
+/// layers plus its writable layer), with everything the diagram, whence and tree need.
+struct TeachingSubject {
+  enum Kind {
+    case image
+    case container(id: String, image: String, started: Bool)
+  }
+
+  var kind: Kind
+  /// How the user knows it: `ubuntu:18.04`, `web`.
+  var name: String
+  /// For an image, its merged view with an empty writable layer on top.
+  var filesystem: ContainerFS
+  var stack: [LayerStackView.ImageLayer]
+  var baseImage: String
+
+  var labels: LayerLabels {
+    LayerLabels(owners: stack.map { layer in
+      switch layer.owner {
+      case .baseImage(let name), .parentImage(let name), .thisImage(let name): name
+      }
+    })
+  }
+
+  var view: LayerStackView {
+    switch kind {
+    case .image:
+      return LayerStackView(subject: .image(name), changes: nil, layers: stack, baseImage: baseImage, bootfs: .idle)
+    case .container(_, let image, let started):
+      return LayerStackView(
+        subject: .container(name: name, image: image), changes: TeachingWorld.changes(filesystem), layers: stack,
+        baseImage: baseImage, bootfs: started ? .unmountedAfterStart : .notMounted)
+    }
+  }
+}
+
 /// Where the teaching commands find images and containers. Each function is the one
 /// place that knows how the image and container stores are shaped.
 enum TeachingWorld {
   /// The image view and layer names of a container's image, for trace lines.
   static func traceContext(container id: String, in session: Session) -> TraceContext {
+    if let subject = container(id, in: session) {
+      return TraceContext(image: subject.filesystem.image, labels: subject.labels)
+    }
     let fs = ShellSeams.containerFilesystem(id, in: session)
     return TraceContext(image: fs.image, labels: LayerLabels(image: "?", count: fs.image.layers.count))
+  }
+
+  /// A container by name or ID prefix, else an image by reference or ID.
+  static func subject(_ text: String, in session: Session) -> TeachingSubject? {
+    container(text, in: session) ?? image(text, in: session)
+  }
+
+  /// The container whose shell the user is in, if any.
+  static func currentContainer(in session: Session) -> TeachingSubject? {
+    guard case .container(let id) = session.currentShell.place else { return nil }
+    return container(id, in: session)
+  }
+
+  static func container(_ text: String, in session: Session) -> TeachingSubject? {
+    guard case .container(let id) = session.currentShell.place, id == text || id.hasPrefix(text), !text.isEmpty
+    else { return nil }
+    let fs = ShellSeams.containerFilesystem(id, in: session)
+    // The image is the one whose layers the container's root is made of.
+    let diffIDs = fs.image.layers.map(\.diffID)
+    let store = session.engine.images
+    let image = store.images.values.filter { $0.diffIDs == diffIDs }.min { displayName($0, store: store) < displayName($1, store: store) }
+    guard let image else {
+      return TeachingSubject(
+        kind: .container(id: id, image: "?", started: true), name: String(id.prefix(12)), filesystem: fs,
+        stack: anonymousStack(fs.image.layers, image: "?"), baseImage: "?")
+    }
+    let name = displayName(image, store: store)
+    let stack = layerStack(image, name: name, store: store)
+    return TeachingSubject(
+      kind: .container(id: id, image: name, started: true), name: String(id.prefix(12)), filesystem: fs,
+      stack: stack.layers, baseImage: stack.base)
+  }
+
+  static func image(_ text: String, in session: Session) -> TeachingSubject? {
+    guard case .success(let image) = session.engine.images.lookup(text, version: session.settings.dockerVersion)
+    else { return nil }
+    let name = displayName(image, store: session.engine.images)
+    let stack = layerStack(image, name: name, store: session.engine.images)
+    return TeachingSubject(
+      kind: .image, name: name, filesystem: ContainerFS(image: MergedView(layers: image.layers)), stack: stack.layers,
+      baseImage: stack.base)
+  }
+
+  /// An image's familiar tag (the first, sorted), or its short ID when untagged.
+  static func displayName(_ image: Image, store: ImageStore) -> String {
+    store.tagReferences(to: image.id).map(\.familiar).sorted().first ?? TruncateID.short(image.id.description)
+  }
+
+  /// Each layer of `image` with its build step and the image it came from: the local
+  /// images whose layers are a prefix of this one's are its base and parent images.
+  static func layerStack(_ image: Image, name: String, store: ImageStore) -> (layers: [LayerStackView.ImageLayer], base: String) {
+    let ancestors = ancestors(of: image, store: store)
+    let steps = image.history.filter { !$0.emptyLayer }.map(\.createdBy)
+    let baseName = ancestors.first?.name ?? name
+    var layers: [LayerStackView.ImageLayer] = []
+    for (index, layer) in image.layers.enumerated() {
+      let owner: LayerStackView.Owner
+      if let first = ancestors.firstIndex(where: { $0.count > index }) {
+        owner = first == 0 ? .baseImage(ancestors[first].name) : .parentImage(ancestors[first].name)
+      } else {
+        owner = ancestors.isEmpty ? .baseImage(name) : .thisImage(name)
+      }
+      layers.append(
+        LayerStackView.ImageLayer(
+          number: index + 1, shortDigest: String(layer.diffID.hex.prefix(12)),
+          createdBy: steps.indices.contains(index) ? steps[index] : nil, size: layer.size,
+          fileCount: layer.fileCount, owner: owner))
+    }
+    return (layers, baseName)
+  }
+
+  /// Local tagged images whose layers are a proper prefix of `image`'s, fewest layers first.
+  static func ancestors(of image: Image, store: ImageStore) -> [(name: String, count: Int)] {
+    var found: [Int: String] = [:]
+    for candidate in store.images.values where candidate.layers.count < image.layers.count && !candidate.layers.isEmpty {
+      guard Array(image.diffIDs.prefix(candidate.layers.count)) == candidate.diffIDs else { continue }
+      let name = displayName(candidate, store: store)
+      // Several images with the same layers: keep the alphabetically first name.
+      if let existing = found[candidate.layers.count], existing <= name { continue }
+      found[candidate.layers.count] = name
+    }
+    return found.keys.sorted().map { (found[$0]!, $0) }
+  }
+
+  /// Layers known only by their content (no image store entry).
+  static func anonymousStack(_ layers: [Layer], image: String) -> [LayerStackView.ImageLayer] {
+    layers.enumerated().map { index, layer in
+      LayerStackView.ImageLayer(
+        number: index + 1, shortDigest: String(layer.diffID.hex.prefix(12)), createdBy: nil, size: layer.size,
+        fileCount: layer.fileCount, owner: .thisImage(image))
+    }
+  }
+
+  /// The container layer's changes: new paths, copied-up files, whiteouts.
+  static func changes(_ fs: ContainerFS) -> LayerStackView.Changes {
+    var changes = LayerStackView.Changes(added: 0, changed: 0, deleted: 0)
+    for (path, entry) in fs.upper.entries where path != "/" {
+      let inImage = fs.image.entry(at: path) != nil
+      switch entry {
+      case .whiteout: changes.deleted += 1
+      case .directory: if !inImage { changes.added += 1 }
+      case .file, .symlink: if inImage { changes.changed += 1 } else { changes.added += 1 }
+      }
+    }
+    return changes
   }
 }

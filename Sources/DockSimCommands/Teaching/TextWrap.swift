@@ -6,13 +6,13 @@ enum TextWrap {
   static let noBreakBefore: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "”", "’", ",", ".", ")"]
 
   static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
-    let available = max(10, width - DisplayWidth.of(indent))
+    let available = max(10, width - DockSimCore.DisplayWidth.of(indent))
     var lines: [String] = []
     var line = ""
     for token in tokens(text) {
       let isSpace = token == " "
       if line.isEmpty && isSpace { continue }
-      if DisplayWidth.of(line) + DisplayWidth.of(token) > available, !line.isEmpty {
+      if DockSimCore.DisplayWidth.of(line) + DockSimCore.DisplayWidth.of(token) > available, !line.isEmpty {
         lines.append(indent + trimTrailing(line))
         line = isSpace ? "" : token
       } else {
@@ -41,7 +41,7 @@ enum TextWrap {
         } else {
           word.append(character)
         }
-      } else if DisplayWidth.of(String(character)) == 2 {
+      } else if DockSimCore.DisplayWidth.of(String(character)) == 2 {
         if !word.isEmpty { tokens.append(word) }
         word = String(character)
         tokens.append(word)

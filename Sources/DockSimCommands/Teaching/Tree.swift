@@ -98,6 +98,8 @@ struct TreeReport {
       let hidden = fs.image.whence(FSPath.child(directory, name))?.layer
       found.append((name, whiteoutNote(.upper, hides: hidden)))
     }
+    // Under an opaque or deleted directory of the container layer, the image's own whiteouts are hidden too.
+    guard imageShowsThrough(directory) else { return found }
     for index in fs.image.layers.indices.reversed() {
       let layer = fs.image.layers[index]
       for name in layer.contents.names(in: directory) where !found.contains(where: { $0.name == name }) {
@@ -110,6 +112,18 @@ struct TreeReport {
     return found
   }
 
+  func imageShowsThrough(_ directory: String) -> Bool {
+    var path = directory
+    while true {
+      switch fs.upper.entry(at: path) {
+      case .whiteout?, .directory(_, true)?: return false
+      default: break
+      }
+      if path == "/" { return true }
+      path = FSPath.parent(path)
+    }
+  }
+
   func whiteoutNote(_ place: LayerPlace, hides layer: Int?) -> String {
     let hidden = layer.map { labels.place(.image($0), language) } ?? "?"
     return labels.mark(place) + " " + text(.treeWhiteout, ["place": hidden])
@@ -117,10 +131,10 @@ struct TreeReport {
 
   /// Notes start in one column (by display width, so CJK names line up), at most 48 in.
   func align(_ lines: [Line]) -> [String] {
-    let column = min(48, (lines.map { DisplayWidth.of($0.left) }.max() ?? 0) + 2)
+    let column = min(48, (lines.map { DockSimCore.DisplayWidth.of($0.left) }.max() ?? 0) + 2)
     return lines.map { line in
-      let width = DisplayWidth.of(line.left)
-      return width + 2 > column ? line.left + "  " + line.note : DisplayWidth.padded(line.left, to: column) + line.note
+      let width = DockSimCore.DisplayWidth.of(line.left)
+      return width + 2 > column ? line.left + "  " + line.note : DockSimCore.DisplayWidth.padded(line.left, to: column) + line.note
     }
   }
 }
