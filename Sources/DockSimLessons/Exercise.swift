@@ -188,7 +188,7 @@ public enum GoalCheck: Sendable, Hashable, CustomStringConvertible {
   }
 
   public func isMet(in session: Session, start: Session) -> Bool {
-    var probe = Probe(session)
+    let probe = Probe(session)
     switch self {
     case .imageExists(let reference): return probe.imageID(reference) != nil
     case .imageAbsent(let reference): return probe.imageID(reference) == nil
@@ -236,32 +236,25 @@ struct Probe {
   func layerCount(_ reference: String) -> Int? { image(reference)?.layers.count }
 
   /// The content of `path` in the most recent container or in an image, or nil when absent.
-  mutating func file(_ path: String, in place: GoalCheck.FilePlace) -> String? {
+  func file(_ path: String, in place: GoalCheck.FilePlace) -> String? {
     switch place {
     case .image(let reference):
       guard let image = image(reference) else { return nil }
       var fs = ContainerFS(image: MergedView(layers: image.layers))
       return try? fs.readFile(path).text
     case .lastContainer:
-      guard let id = lastContainerID() else { return nil }
-      var copy = session
-      copy.shells.append(ShellFrame(place: .container(id: id)))
-      var fs = copy.filesystem
+      guard let container = lastContainer() else { return nil }
+      var fs = container.filesystem
       return try? fs.readFile(path).text
     }
   }
 
   /// The container the student is in, or else the most recently created one.
-  mutating func lastContainerID() -> String? {
+  func lastContainer() -> Container? {
     for frame in session.shells.reversed() {
-      if case .container(let id) = frame.place { return id }
+      if case .container(let id) = frame.place { return session.engine.containers[id: id] }
     }
-    // Asked as a student would: the store's own API is the containers area's to shape.
-    var copy = session
-    copy.shells = [copy.shells[0]]
-    var console = Console(traits: .plain)
-    guard copy.execute("docker ps -a -q --no-trunc", console: &console) == 0 else { return nil }
-    return console.stdoutText.split(separator: "\n").first.map(String.init)
+    return session.engine.containers.all.last
   }
 }
 
