@@ -89,7 +89,7 @@ import Testing
       ("touch /added", ""),
       ("layers", """
         ┌─ docksim: the layers of container c0ffeec0ffee (image nginx-emacs:latest) ───┐
-        │ container layer, read-write                    1 added, 1 changed, 0 deleted │
+        │ container layer, read-write                    1 added, 2 changed, 0 deleted │
         ├──────────────────────────────────────────────────────────────────────────────┤
         │ layer 3  23aedacd4c3d  read-only                               18kB  2 files │
         │   /bin/sh -c apt-get install -y nginx                                        │
@@ -112,7 +112,7 @@ import Testing
         """),
       ("layers --ascii", """
         +- docksim: the layers of container c0ffeec0ffee (image nginx-emacs:latest) ---+
-        | container layer, read-write                    1 added, 1 changed, 0 deleted |
+        | container layer, read-write                    1 added, 2 changed, 0 deleted |
         +------------------------------------------------------------------------------+
         | layer 3  23aedacd4c3d  read-only                               18kB  2 files |
         |   /bin/sh -c apt-get install -y nginx                                        |
@@ -294,7 +294,7 @@ import Testing
       ("touch /added", ""),
       ("layers", """
         ┌─ docksim：容器 c0ffeec0ffee 的分层（镜像 nginx-emacs:latest） ───────────────┐
-        │ 容器层，可读写                                        新增 1，修改 1，删除 0 │
+        │ 容器层，可读写                                        新增 1，修改 2，删除 0 │
         ├──────────────────────────────────────────────────────────────────────────────┤
         │ 第 3 层  23aedacd4c3d  只读                                   18kB  2 个文件 │
         │   /bin/sh -c apt-get install -y nginx                                        │
@@ -317,7 +317,7 @@ import Testing
         """),
       ("layers --ascii", """
         +- docksim：容器 c0ffeec0ffee 的分层（镜像 nginx-emacs:latest） ---------------+
-        | 容器层，可读写                                        新增 1，修改 1，删除 0 |
+        | 容器层，可读写                                        新增 1，修改 2，删除 0 |
         +------------------------------------------------------------------------------+
         | 第 3 层  23aedacd4c3d  只读                                   18kB  2 个文件 |
         |   /bin/sh -c apt-get install -y nginx                                        |

@@ -60,22 +60,41 @@ enum TeachingWorld {
   }
 
   static func container(_ text: String, in session: Session) -> TeachingSubject? {
+    if case .success(let container) = session.engine.containers.find(text) {
+      return subject(of: container, in: session)
+    }
+    // A shell in a container the store does not know (a scratch container).
     guard case .container(let id) = session.currentShell.place, id == text || id.hasPrefix(text), !text.isEmpty
     else { return nil }
-    let fs = ShellSeams.containerFilesystem(id, in: session)
-    // The image is the one whose layers the container's root is made of.
-    let diffIDs = fs.image.layers.map(\.diffID)
+    return subject(id: id, name: String(id.prefix(12)), fs: ShellSeams.containerFilesystem(id, in: session),
+                   image: nil, started: true, in: session)
+  }
+
+  static func subject(of container: Container, in session: Session) -> TeachingSubject {
+    subject(
+      id: container.id, name: container.name, fs: container.filesystem,
+      image: session.engine.images.image(container.imageID), typed: container.imageReference,
+      started: container.state.startedAt != .goZero, in: session)
+  }
+
+  /// A container over `fs`: its image from the store (by ID, or by the layers the root is made of).
+  static func subject(
+    id: String, name: String, fs: ContainerFS, image: Image?, typed: String = "?", started: Bool, in session: Session
+  ) -> TeachingSubject {
     let store = session.engine.images
-    let image = store.images.values.filter { $0.diffIDs == diffIDs }.min { displayName($0, store: store) < displayName($1, store: store) }
+    let diffIDs = fs.image.layers.map(\.diffID)
+    let image = image ?? store.images.values.filter { $0.diffIDs == diffIDs }.min {
+      displayName($0, store: store) < displayName($1, store: store)
+    }
     guard let image else {
       return TeachingSubject(
-        kind: .container(id: id, image: "?", started: true), name: String(id.prefix(12)), filesystem: fs,
-        stack: anonymousStack(fs.image.layers, image: "?"), baseImage: "?")
+        kind: .container(id: id, image: typed, started: started), name: name, filesystem: fs,
+        stack: anonymousStack(fs.image.layers, image: typed), baseImage: typed)
     }
-    let name = displayName(image, store: store)
-    let stack = layerStack(image, name: name, store: store)
+    let imageName = displayName(image, store: store)
+    let stack = layerStack(image, name: imageName, store: store)
     return TeachingSubject(
-      kind: .container(id: id, image: name, started: true), name: String(id.prefix(12)), filesystem: fs,
+      kind: .container(id: id, image: imageName, started: started), name: name, filesystem: fs,
       stack: stack.layers, baseImage: stack.base)
   }
 
@@ -139,15 +158,14 @@ enum TeachingWorld {
     }
   }
 
-  /// The container layer's changes: new paths, copied-up files, whiteouts.
+  /// The container layer's changes as `docker diff` lists them.
   static func changes(_ fs: ContainerFS) -> LayerStackView.Changes {
     var changes = LayerStackView.Changes(added: 0, changed: 0, deleted: 0)
-    for (path, entry) in fs.upper.entries where path != "/" {
-      let inImage = fs.image.entry(at: path) != nil
-      switch entry {
-      case .whiteout: changes.deleted += 1
-      case .directory: if !inImage { changes.added += 1 }
-      case .file, .symlink: if inImage { changes.changed += 1 } else { changes.added += 1 }
+    for change in fs.changes() {
+      switch change.kind {
+      case .added: changes.added += 1
+      case .changed: changes.changed += 1
+      case .deleted: changes.deleted += 1
       }
     }
     return changes

@@ -19,13 +19,23 @@ public enum BootStep: Sendable, Hashable {
 
   /// The steps of one container start, in order.
   public static func sequence(baseImage: String, layersAboveBase: Int) -> [BootStep] {
-    [.mountBootfs, .mountRootfs(image: baseImage), .unionMount(layerCount: layersAboveBase), .writableLayer, .unmountBootfs]
+    // A base image alone is just rootfs: nothing to union-mount above it.
+    let union: [BootStep] = layersAboveBase > 0 ? [.unionMount(layerCount: layersAboveBase)] : []
+    return [.mountBootfs, .mountRootfs(image: baseImage)] + union + [.writableLayer, .unmountBootfs]
   }
 }
 
 extension Session {
-  /// Adds the boot narration of a container start (called by `docker run`/`docker start`
-  /// while tracing). The note about real Docker is added the first time only.
+  /// Adds the boot narration of container `id`'s start (`docker run`, `docker start`)
+  /// while tracing.
+  public mutating func narrateBoot(containerID id: String) {
+    guard tracing, let subject = TeachingWorld.container(id, in: self) else { return }
+    let baseLayers = subject.stack.filter { if case .baseImage = $0.owner { true } else { false } }.count
+    narrateBoot(baseImage: subject.baseImage, layersAboveBase: subject.stack.count - baseLayers)
+  }
+
+  /// Adds the boot narration of a container start. The note about real Docker is
+  /// added the first time only.
   public mutating func narrateBoot(baseImage: String, layersAboveBase: Int) {
     guard tracing else { return }
     let steps = BootStep.sequence(baseImage: baseImage, layersAboveBase: layersAboveBase)

@@ -74,6 +74,8 @@ extension Session {
       engine.markStartFailed(id, status: 127, error: failure)
       return .failed(message: failure, status: 127)
     }
+    // `trace on`: the course text's boot sequence (Teaching/Trace.swift).
+    narrateBoot(containerID: id)
     switch process {
     case .shell:
       engine.markStarted(id)
