@@ -11,15 +11,18 @@ struct LessonDriver {
   func play(_ lesson: Lesson) {
     let traits = LessonDriver.traits()
     var player = LessonPlayer(lesson, environment: LessonEnvironment(traits: traits))
-    print(lesson.title + "\n")
+    write(lesson.title + "\n\n")
     while !player.isFinished {
       let input: String
       if auto {
         pause(milliseconds: delayMilliseconds * 10)
         input = ""
       } else {
+        let shownPrompt = player.pendingCommand == nil
         guard let line = readInput(player) else { break }
         input = line
+        // Enter at an empty prompt only means "go on": take the prompt line back.
+        if shownPrompt, line.isEmpty, isatty(1) == 1 { write("\u{1B}[1A\u{1B}[2K\r") }
       }
       for output in player.handle(input) { show(output) }
     }
@@ -46,8 +49,8 @@ struct LessonDriver {
         write(String(character))
         pause(milliseconds: auto ? delayMilliseconds : 8)
       }
-      write(auto ? "\n" : "  ⏎")
-      if !auto { write("\n") }
+      // In class the student's Enter ends the line and runs the command.
+      if auto { write("\n") }
     case .output(let events):
       for event in events {
         switch event {
