@@ -4,14 +4,15 @@ import Testing
 /// kernel overlayfs (live when this process may mount it, else its recorded results):
 /// merged tree, writable layer, docker diff, and each operation's status and output.
 @Suite struct DifferentialTests {
-  @Test(arguments: Scenarios.all)
-  func docksimMatchesKernel(_ scenario: Scenario) throws {
+  @Test(arguments: DocksimRunner.Route.allCases, Scenarios.all)
+  func docksimMatchesKernel(_ route: DocksimRunner.Route, _ scenario: Scenario) throws {
     guard let kernel = try KernelRecord.reference(for: scenario) else {
       Issue.record("\(scenario.id) has no kernel recording: regenerate as root with DOCKSIM_RECORD_KERNEL=1")
       return
     }
-    let mismatches = kernel.mismatches(against: DocksimRunner.run(scenario), scenario: scenario.id)
-    if let reason = scenario.knownIssue {
+    let docksim = DocksimRunner.run(scenario, via: route)
+    let mismatches = kernel.mismatches(against: docksim, scenario: "\(scenario.id) [\(route)]")
+    if let reason = scenario.knownIssues[route] {
       withKnownIssue(Comment(rawValue: reason)) { report(mismatches) }
     } else {
       report(mismatches)

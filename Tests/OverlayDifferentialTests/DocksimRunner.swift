@@ -1,25 +1,60 @@
 import DockSimCore
+import Testing
 
-/// Runs a scenario on docksim: the layers through `LayerBuilder`, the container through
-/// `ContainerFS`, and the operations through `DirectShell`, which calls ContainerFS the
-/// way coreutils call the kernel. Reads back the merged view, the writable layer and
-/// docker diff in the same form as KernelRunner.
+@testable import DockSimCommands
+
+/// Runs a scenario on docksim and reads back the merged view, the writable layer and
+/// docker diff in the same form as KernelRunner. The layers go through `LayerBuilder`,
+/// the container's filesystem is a `ContainerFS`; the operations run one of two ways.
 enum DocksimRunner {
+  enum Route: String, Sendable, CaseIterable, CustomTestStringConvertible {
+    /// Straight on ContainerFS (DirectShell): a mismatch is the union filesystem's.
+    case containerFS
+    /// Through the container's shell (`sh -c`) and its utilities, as a student types them.
+    case shell
+
+    var testDescription: String { rawValue }
+  }
+
   /// The simulated clock during the operations: after `nowThreshold`, so what an
   /// operation stamps reads as "now", as the kernel's real clock does.
   static let operationsStart = Timestamp(seconds: 1_700_000_000)
 
-  static func run(_ scenario: Scenario) -> ScenarioResult {
+  static func run(_ scenario: Scenario, via route: Route) -> ScenarioResult {
     let image = MergedView(layers: scenario.layers.map(layer))
-    var shell = DirectShell(fs: ContainerFS(image: image), now: operationsStart)
-    let outcomes = scenario.operations.map { operation in
+    var (outcomes, fs) =
+      switch route {
+      case .containerFS: runDirectly(scenario.operations, on: ContainerFS(image: image))
+      case .shell: runInShell(scenario.operations, on: ContainerFS(image: image))
+      }
+    // The writable layer as `docker commit` takes it (overlay2's native diff: the upper
+    // dir as is), and docker diff as docksim's `docker diff` computes it.
+    let upper = upperTree(fs.commit().contents)
+    return ScenarioResult(
+      outcomes: outcomes, merged: mergedTree(&fs), upper: upper, diff: fs.changes().map(\.description))
+  }
+
+  private static func runDirectly(_ operations: [String], on fs: ContainerFS) -> ([ScenarioResult.Outcome], ContainerFS) {
+    var shell = DirectShell(fs: fs, now: operationsStart)
+    let outcomes = operations.map { operation in
       let (status, stdout) = shell.run(operation)
       return ScenarioResult.Outcome(command: operation, status: status, stdout: stdout)
     }
-    var fs = shell.fs
-    let merged = mergedTree(&fs)
-    let diff = DockerDiff.changes(container: merged, image: imageTree(image))
-    return ScenarioResult(outcomes: outcomes, merged: merged, upper: upperTree(fs.upper), diff: diff)
+    return (outcomes, shell.fs)
+  }
+
+  /// The container is put where the shell finds container filesystems (the scratch
+  /// seam, until containers keep their own), then each operation runs as `sh -c`.
+  private static func runInShell(_ operations: [String], on fs: ContainerFS) -> ([ScenarioResult.Outcome], ContainerFS) {
+    let id = String(repeating: "d", count: 64)
+    var session = Session(settings: Settings(clockStart: operationsStart))
+    session.hostFilesystem.scratchContainers[id] = fs
+    let outcomes = operations.map { operation in
+      var console = Console()
+      let status = session.runInContainer(id, command: operation, console: &console)
+      return ScenarioResult.Outcome(command: operation, status: status, stdout: console.stdoutText)
+    }
+    return (outcomes, session.hostFilesystem.scratchContainers[id] ?? fs)
   }
 
   static func layer(_ items: [LayerItem]) -> Layer {
@@ -71,23 +106,6 @@ enum DocksimRunner {
     for path in upper.walkOrder where path != "/" {
       guard let entry = upper.entry(at: path) else { continue }
       tree.entries[path] = treeEntry(entry, files: upper)
-    }
-    return tree
-  }
-
-  /// The image's merged view alone (the other side of docker diff).
-  static func imageTree(_ image: MergedView) -> Tree {
-    var tree = Tree()
-    var pending = ["/"]
-    while let directory = pending.popLast() {
-      for name in image.names(in: directory) {
-        let path = FSPath.child(directory, name)
-        guard let (entry, layer) = image.entry(at: path) else { continue }
-        var converted = treeEntry(entry, files: image.layers[layer].contents)
-        converted.inode = UInt64(layer) << 32 | converted.inode
-        tree.entries[path] = converted
-        if entry.isDirectory { pending.append(path) }
-      }
     }
     return tree
   }

@@ -2636,5 +2636,623 @@ enum KernelGolden {
       == upper
       == diff
       """#,
+    // touch a lower directory: copied up, invisible to docker diff
+    "X70": #"""
+      $ touch /opt/app
+      ? 0
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/bin kind=dir mode=0755
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755
+      == diff
+      """#,
+    // rename a lower directory there and back: opaque, docker diff sees nothing
+    "X71": #"""
+      $ mv /opt/app /opt/app2
+      ? 0
+      $ mv /opt/app2 /opt/app
+      ? 0
+      $ ls -A /opt/app
+      ? 0
+      | README
+      | bin
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/bin kind=dir mode=0755
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755 opaque=y
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/bin kind=dir mode=0755
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      == diff
+      """#,
+    // rename a directory that is merged though copied up: still EXDEV
+    "X72": #"""
+      $ echo n > /opt/app/new
+      ? 0
+      $ mv /opt/app /opt/app2
+      ? 0
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /opt/app2 kind=dir mode=0755
+      /opt/app2/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app2/bin kind=dir mode=0755
+      /opt/app2/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app2/new kind=file mode=0644 size=2 nlink=1 mtime=now data="n\n"
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /opt kind=dir mode=0755
+      /opt/app kind=whiteout
+      /opt/app2 kind=dir mode=0755
+      /opt/app2/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app2/bin kind=dir mode=0755
+      /opt/app2/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /opt/app2/new kind=file mode=0644 size=2 nlink=1 mtime=now data="n\n"
+      == diff
+      C /opt
+      D /opt/app
+      A /opt/app2
+      A /opt/app2/README
+      A /opt/app2/bin
+      A /opt/app2/bin/run
+      A /opt/app2/new
+      """#,
+    // rename an opaque directory: a plain rename, the flag moves with it
+    "X73": #"""
+      $ rm -r /opt/app
+      ? 0
+      $ mkdir /opt/app
+      ? 0
+      $ echo n > /opt/app/f
+      ? 0
+      $ mv /opt/app /opt/app2
+      ? 0
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /opt/app2 kind=dir mode=0755
+      /opt/app2/f kind=file mode=0644 size=2 nlink=1 mtime=now data="n\n"
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /opt kind=dir mode=0755
+      /opt/app kind=whiteout
+      /opt/app2 kind=dir mode=0755 opaque=y
+      /opt/app2/f kind=file mode=0644 size=2 nlink=1 mtime=now data="n\n"
+      == diff
+      C /opt
+      D /opt/app
+      A /opt/app2
+      A /opt/app2/f
+      """#,
+    // move a new directory onto a deleted lower name: opaque
+    "X74": #"""
+      $ rm -r /opt/app
+      ? 0
+      $ mkdir /tmp/x
+      ? 0
+      $ mv /tmp/x /opt/app
+      ? 0
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755 opaque=y
+      /tmp kind=dir mode=1777
+      == diff
+      C /opt
+      C /opt/app
+      D /opt/app/README
+      D /opt/app/bin
+      """#,
+    // rm -r, mkdir, rmdir: the whiteout comes back
+    "X75": #"""
+      $ rm -r /opt/app
+      ? 0
+      $ mkdir /opt/app
+      ? 0
+      $ rmdir /opt/app
+      ? 0
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /opt kind=dir mode=0755
+      /opt/app kind=whiteout
+      == diff
+      C /opt
+      D /opt/app
+      """#,
+    // truncate an empty lower file: mtime still changes
+    "X76": #"""
+      $ true > /etc/empty
+      ? 0
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/empty kind=file mode=0644 size=0 nlink=1 mtime=now data=""
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/bin kind=dir mode=0755
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /etc kind=dir mode=0755
+      /etc/empty kind=file mode=0644 size=0 nlink=1 mtime=now data=""
+      == diff
+      C /etc
+      C /etc/empty
+      """#,
+    // rewrite a lower file with the same bytes: docker diff still sees the mtime
+    "X77": #"""
+      $ echo Welcome > /etc/motd
+      ? 0
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=now data="Welcome\n"
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/bin kind=dir mode=0755
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /etc kind=dir mode=0755
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=now data="Welcome\n"
+      == diff
+      C /etc
+      C /etc/motd
+      """#,
+    // rmdir of a directory an image layer emptied
+    "X78": #"""
+      $ ls -A /opt/app
+      ? 0
+      $ rmdir /opt/app
+      ? 0
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /opt kind=dir mode=0755
+      /opt/app kind=whiteout
+      == diff
+      C /opt
+      D /opt/app
+      """#,
+    // rename one name of a lower hard link
+    "X79": #"""
+      $ mv /bin/sh /bin/sh2
+      ? 0
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
+      /bin/sh2 kind=file mode=0755 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/bin kind=dir mode=0755
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /bin kind=dir mode=0755
+      /bin/sh kind=whiteout
+      /bin/sh2 kind=file mode=0755 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
+      == diff
+      C /bin
+      D /bin/sh
+      A /bin/sh2
+      """#,
+    // hard-link the second name of a lower hard link
+    "X80": #"""
+      $ ln /bin/sh /bin/sh2
+      ? 0
+      $ echo z >> /bin/sh2
+      ? 0
+      $ cat /bin/busybox /bin/sh
+      ? 0
+      | BUSYBOX
+      | BUSYBOX
+      | z
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=10 nlink=2 mtime=now links=/bin/sh2 data="BUSYBOX\nz\n"
+      /bin/sh2 kind=file mode=0755 size=10 nlink=2 mtime=now links=/bin/sh data="BUSYBOX\nz\n"
+      /etc kind=dir mode=0755
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/bin kind=dir mode=0755
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /bin kind=dir mode=0755
+      /bin/sh kind=file mode=0755 size=10 nlink=2 mtime=now links=/bin/sh2 data="BUSYBOX\nz\n"
+      /bin/sh2 kind=file mode=0755 size=10 nlink=2 mtime=now links=/bin/sh data="BUSYBOX\nz\n"
+      == diff
+      C /bin
+      C /bin/sh
+      A /bin/sh2
+      """#,
+    // a later layer replaces one name of a hard link
+    "X81": #"""
+      $ cat /bin/sh
+      ? 0
+      | BUSYBOX
+      $ rm /bin/busybox
+      ? 0
+      == merged
+      /bin kind=dir mode=0755
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/bin kind=dir mode=0755
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /bin kind=dir mode=0755
+      /bin/busybox kind=whiteout
+      == diff
+      C /bin
+      D /bin/busybox
+      """#,
+    // a symlink loop
+    "X82": #"""
+      $ ln -s loop /tmp/loop
+      ? 0
+      $ cat /tmp/loop
+      ? 1
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/bin kind=dir mode=0755
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /tmp/loop kind=symlink mtime=now target="loop"
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /tmp kind=dir mode=1777
+      /tmp/loop kind=symlink mtime=now target="loop"
+      == diff
+      C /tmp
+      A /tmp/loop
+      """#,
+    // rename a lower file onto a name an image layer deleted
+    "X83": #"""
+      $ mv /etc/hosts /usr/bin/tool
+      ? 0
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/bin kind=dir mode=0755
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/bin kind=dir mode=0755
+      /usr/bin/tool kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      /var kind=dir mode=0755
+      /var/lib kind=dir mode=0755
+      /var/lib/new kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="n\n"
+      == upper
+      /etc kind=dir mode=0755
+      /etc/hosts kind=whiteout
+      /usr kind=dir mode=0755
+      /usr/bin kind=dir mode=0755
+      /usr/bin/tool kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      == diff
+      C /etc
+      D /etc/hosts
+      C /usr
+      C /usr/bin
+      A /usr/bin/tool
+      """#,
+    // recursive copy of a lower tree
+    "X84": #"""
+      $ cp -r /opt/app /srv/app
+      ? 0
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/bin kind=dir mode=0755
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv kind=dir mode=0755
+      /srv/app kind=dir mode=0755
+      /srv/app/README kind=file mode=0644 size=4 nlink=1 mtime=now data="app\n"
+      /srv/app/bin kind=dir mode=0755
+      /srv/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=now data="#!/bin/sh\n"
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /srv kind=dir mode=0755
+      /srv/app kind=dir mode=0755
+      /srv/app/README kind=file mode=0644 size=4 nlink=1 mtime=now data="app\n"
+      /srv/app/bin kind=dir mode=0755
+      /srv/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=now data="#!/bin/sh\n"
+      == diff
+      C /srv
+      A /srv/app
+      A /srv/app/README
+      A /srv/app/bin
+      A /srv/app/bin/run
+      """#,
+    // a new file below a directory an opaque image layer hides
+    "X85": #"""
+      $ echo x > /data/sub/b
+      ? 1
+      $ mkdir -p /data/sub
+      ? 0
+      $ echo x > /data/sub/b
+      ? 0
+      == merged
+      /data kind=dir mode=0755
+      /data/c kind=file mode=0644 size=2 nlink=1 mtime=2019-06-01T12:00:00Z data="c\n"
+      /data/sub kind=dir mode=0755
+      /data/sub/b kind=file mode=0644 size=2 nlink=1 mtime=now data="x\n"
+      == upper
+      /data kind=dir mode=0755
+      /data/sub kind=dir mode=0755
+      /data/sub/b kind=file mode=0644 size=2 nlink=1 mtime=now data="x\n"
+      == diff
+      C /data
+      A /data/sub
+      A /data/sub/b
+      """#,
+    // rename a lower symlink
+    "X86": #"""
+      $ mv /etc/localtime /etc/localtime.old
+      ? 0
+      == merged
+      /bin kind=dir mode=0755
+      /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
+      /bin/sh kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/busybox data="BUSYBOX\n"
+      /etc kind=dir mode=0755
+      /etc/hosts kind=file mode=0644 size=20 nlink=1 mtime=2019-06-01T12:00:00Z data="127.0.0.1 localhost\n"
+      /etc/localtime.old kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      /etc/motd kind=file mode=0644 size=8 nlink=1 mtime=2019-06-01T12:00:00Z data="Welcome\n"
+      /opt kind=dir mode=0755
+      /opt/app kind=dir mode=0755
+      /opt/app/README kind=file mode=0644 size=4 nlink=1 mtime=2019-06-01T12:00:00Z data="app\n"
+      /opt/app/bin kind=dir mode=0755
+      /opt/app/bin/run kind=file mode=0755 size=10 nlink=1 mtime=2019-06-01T12:00:00Z data="#!/bin/sh\n"
+      /srv kind=dir mode=0755
+      /srv/empty kind=dir mode=0755
+      /tmp kind=dir mode=1777
+      /usr kind=dir mode=0755
+      /usr/share kind=dir mode=0755
+      /usr/share/doc kind=dir mode=0755
+      /usr/share/doc/README kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="docs\n"
+      /usr/share/zoneinfo kind=dir mode=0755
+      /usr/share/zoneinfo/UTC kind=file mode=0644 size=5 nlink=1 mtime=2019-06-01T12:00:00Z data="TZif\n"
+      == upper
+      /etc kind=dir mode=0755
+      /etc/localtime kind=whiteout
+      /etc/localtime.old kind=symlink mtime=2019-06-01T12:00:00Z target="../usr/share/zoneinfo/UTC"
+      == diff
+      C /etc
+      D /etc/localtime
+      A /etc/localtime.old
+      """#,
   ]
 }

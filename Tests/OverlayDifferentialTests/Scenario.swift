@@ -20,15 +20,19 @@ struct Scenario: Sendable, CustomTestStringConvertible {
   var layers: [[LayerItem]]
   /// Shell command lines, run one after the other in the container.
   var operations: [String]
-  /// Why docksim is still known to differ from the kernel here (reported, not failed).
-  var knownIssue: String?
+  /// Why docksim, run this way, is still known to differ from the kernel here
+  /// (reported as a known issue, not failed; remove the entry once it is fixed).
+  var knownIssues: [DocksimRunner.Route: String]
 
-  init(_ id: String, _ title: String, layers: [[LayerItem]], run operations: [String], knownIssue: String? = nil) {
+  init(
+    _ id: String, _ title: String, layers: [[LayerItem]], run operations: [String],
+    knownIssues: [DocksimRunner.Route: String] = [:]
+  ) {
     self.id = id
     self.title = title
     self.layers = layers
     self.operations = operations
-    self.knownIssue = knownIssue
+    self.knownIssues = knownIssues
   }
 
   var testDescription: String { "\(id) \(title)" }

@@ -1,6 +1,6 @@
 /// Every scenario, in the order the golden record lists them.
 enum Scenarios {
-  static let all: [Scenario] = copyUp + deletes + renames + links + symlinks + imageLayers + trees
+  static let all: [Scenario] = copyUp + deletes + renames + links + symlinks + imageLayers + trees + corners
 
   static func named(_ id: String) -> Scenario? { all.first { $0.id == id } }
 }
