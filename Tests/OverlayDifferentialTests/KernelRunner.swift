@@ -108,12 +108,9 @@ enum KernelRunner {
     let scriptPath = "\(scratch)/ops.sh"
     try script.write(toFile: scriptPath, atomically: false, encoding: .utf8)
 
-    let bash = Process()
-    bash.executableURL = URL(fileURLWithPath: "/bin/bash")
-    bash.arguments = ["--norc", "--noprofile", scriptPath]
-    bash.environment = ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL": "C", "TZ": "UTC", "HOME": "/root"]
-    try bash.run()
-    bash.waitUntilExit()
+    try spawnAndWait(
+      ["/bin/bash", "--norc", "--noprofile", scriptPath],
+      environment: ["PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "TZ=UTC", "HOME=/root"])
 
     return try operations.enumerated().map { index, operation in
       let out = "\(scratch)/op\(index)"
@@ -124,6 +121,19 @@ enum KernelRunner {
         status: Int32(status.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1,
         stdout: stdout.replacingOccurrences(of: root, with: ""))
     }
+  }
+
+  /// posix_spawn and waitpid: Foundation's Process is avoided, the test process starts
+  /// many of these at once.
+  private static func spawnAndWait(_ arguments: [String], environment: [String]) throws {
+    let argv = arguments.map { strdup($0) } + [nil]
+    let envp = environment.map { strdup($0) } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, arguments[0], nil, nil, argv, envp)
+    guard spawned == 0 else { throw Failure(description: "posix_spawn \(arguments[0]): \(String(cString: strerror(spawned)))") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
   }
 
   /// The operation with every absolute path moved under `root`: `cat /etc/hosts` becomes
