@@ -73,7 +73,7 @@ public struct FileData: Hashable, Sendable {
         case .literal(let bytes): out.append(contentsOf: bytes[local])
         case .zeros: out.append(contentsOf: repeatElement(0, count: local.count))
         case .generated(let seed, let offset, _):
-          for index in local { out.append(FileData.generatedByte(seed: seed, index: offset + index)) }
+          FileData.appendGenerated(seed: seed, range: (offset + local.lowerBound)..<(offset + local.upperBound), to: &out)
         }
       }
       start = pieceRange.upperBound
@@ -128,14 +128,29 @@ public struct FileData: Hashable, Sendable {
     }
   }
 
+  /// Appends bytes `range` of the stream named by `seed`, one 64-bit word at a time
+  /// (the same bytes as `generatedByte`, eight times fewer mixes).
+  static func appendGenerated(seed: UInt64, range: Range<Int>, to out: inout [UInt8]) {
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let word = generatedWord(seed: seed, word: index / 8)
+      let end = min(range.upperBound, (index / 8 + 1) * 8)
+      for i in index..<end { out.append(UInt8(truncatingIfNeeded: word >> (UInt64(i % 8) * 8))) }
+      index = end
+    }
+  }
+
+  static func generatedWord(seed: UInt64, word: Int) -> UInt64 {
+    var z = seed &+ (UInt64(word) &+ 1) &* 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
   /// Byte `index` of the stream named by `seed`: SplitMix64 evaluated at word `index / 8`,
   /// so any byte is computed without the ones before it.
   static func generatedByte(seed: UInt64, index: Int) -> UInt8 {
-    var z = seed &+ (UInt64(index / 8) &+ 1) &* 0x9E37_79B9_7F4A_7C15
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    z = z ^ (z >> 31)
-    return UInt8(truncatingIfNeeded: z >> (UInt64(index % 8) * 8))
+    UInt8(truncatingIfNeeded: generatedWord(seed: seed, word: index / 8) >> (UInt64(index % 8) * 8))
   }
 
   /// A canonical description for digests: generated pieces by seed and range, literals by
