@@ -23,6 +23,8 @@ PATHS = [
     "pull", "images", "search", "tag", "rmi", "history", "build", "push", "version", "info",
     "image", "image ls", "image pull", "image rm", "image tag", "image history", "image inspect",
     "image build", "image push", "system", "system df", "system info",
+    # archives
+    "save", "load", "import", "export", "image save", "image load", "image import", "container export",
 ]
 
 

@@ -25,7 +25,7 @@ final class Repl {
     defer { Signals.restoreTerminal() }
     let history = HistoryFile.defaultPath().map { HistoryFile(path: $0) }
     let repl = Repl(
-      session: Session(settings: settings, hub: hub), source: makeSource(), history: history,
+      session: Session(settings: settings, hub: hub, hostFiles: LocalDiskFiles()), source: makeSource(), history: history,
       noColor: noColor, unicode: unicode)
     return repl.run()
   }

@@ -24,7 +24,7 @@ struct ScriptMode {
     guard fd >= 0 else { return cannotRead(path, errno: errno) }
     defer { if fd != 0 { close(fd) } }
     var lines = ScriptLines(reader: ByteLineReader(fd: fd))
-    var session = Session(settings: settings, hub: hub)
+    var session = Session(settings: settings, hub: hub, hostFiles: LocalDiskFiles())
     // Script output is plain and the same on every machine: no colour, no pauses,
     // Unicode whatever the locale.
     let traits = TerminalEnvironment.traits(interactive: false, noColorFlag: true, unicode: true)

@@ -1356,6 +1356,92 @@ Options:
   -f, --format string   Format the output using the given Go template
 
 """#,
+    "save": #"""
+
+Usage:  docker save [OPTIONS] IMAGE [IMAGE...]
+
+Save one or more images to a tar archive (streamed to STDOUT by default)
+
+Options:
+  -o, --output string   Write to a file, instead of STDOUT
+
+"""#,
+    "load": #"""
+
+Usage:  docker load [OPTIONS]
+
+Load an image from a tar archive or STDIN
+
+Options:
+  -i, --input string   Read from tar archive file, instead of STDIN
+  -q, --quiet          Suppress the load output
+
+"""#,
+    "import": #"""
+
+Usage:  docker import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]
+
+Import the contents from a tarball to create a filesystem image
+
+Options:
+  -c, --change list       Apply Dockerfile instruction to the created image
+  -m, --message string    Set commit message for imported image
+      --platform string   Set platform if server is multi-platform capable
+
+"""#,
+    "export": #"""
+
+Usage:  docker export [OPTIONS] CONTAINER
+
+Export a container's filesystem as a tar archive
+
+Options:
+  -o, --output string   Write to a file, instead of STDOUT
+
+"""#,
+    "image save": #"""
+
+Usage:  docker image save [OPTIONS] IMAGE [IMAGE...]
+
+Save one or more images to a tar archive (streamed to STDOUT by default)
+
+Options:
+  -o, --output string   Write to a file, instead of STDOUT
+
+"""#,
+    "image load": #"""
+
+Usage:  docker image load [OPTIONS]
+
+Load an image from a tar archive or STDIN
+
+Options:
+  -i, --input string   Read from tar archive file, instead of STDIN
+  -q, --quiet          Suppress the load output
+
+"""#,
+    "image import": #"""
+
+Usage:  docker image import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]
+
+Import the contents from a tarball to create a filesystem image
+
+Options:
+  -c, --change list       Apply Dockerfile instruction to the created image
+  -m, --message string    Set commit message for imported image
+      --platform string   Set platform if server is multi-platform capable
+
+"""#,
+    "container export": #"""
+
+Usage:  docker container export [OPTIONS] CONTAINER
+
+Export a container's filesystem as a tar archive
+
+Options:
+  -o, --output string   Write to a file, instead of STDOUT
+
+"""#,
   ]
 
   static let v28: [String: String] = [
@@ -2991,6 +3077,116 @@ Options:
                         Refer to https://docs.docker.com/go/formatting/
                         for more information about formatting output with
                         templates
+
+"""#,
+    "save": #"""
+Usage:  docker save [OPTIONS] IMAGE [IMAGE...]
+
+Save one or more images to a tar archive (streamed to STDOUT by default)
+
+Aliases:
+  docker image save, docker save
+
+Options:
+  -o, --output string     Write to a file, instead of STDOUT
+      --platform string   Save only the given platform variant. Formatted
+                          as "os[/arch[/variant]]" (e.g., "linux/amd64")
+
+"""#,
+    "load": #"""
+Usage:  docker load [OPTIONS]
+
+Load an image from a tar archive or STDIN
+
+Aliases:
+  docker image load, docker load
+
+Options:
+  -i, --input string      Read from tar archive file, instead of STDIN
+      --platform string   Load only the given platform variant. Formatted
+                          as "os[/arch[/variant]]" (e.g., "linux/amd64")
+  -q, --quiet             Suppress the load output
+
+"""#,
+    "import": #"""
+Usage:  docker import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]
+
+Import the contents from a tarball to create a filesystem image
+
+Aliases:
+  docker image import, docker import
+
+Options:
+  -c, --change list       Apply Dockerfile instruction to the created image
+  -m, --message string    Set commit message for imported image
+      --platform string   Set platform if server is multi-platform capable
+
+"""#,
+    "export": #"""
+Usage:  docker export [OPTIONS] CONTAINER
+
+Export a container's filesystem as a tar archive
+
+Aliases:
+  docker container export, docker export
+
+Options:
+  -o, --output string   Write to a file, instead of STDOUT
+
+"""#,
+    "image save": #"""
+Usage:  docker image save [OPTIONS] IMAGE [IMAGE...]
+
+Save one or more images to a tar archive (streamed to STDOUT by default)
+
+Aliases:
+  docker image save, docker save
+
+Options:
+  -o, --output string     Write to a file, instead of STDOUT
+      --platform string   Save only the given platform variant. Formatted
+                          as "os[/arch[/variant]]" (e.g., "linux/amd64")
+
+"""#,
+    "image load": #"""
+Usage:  docker image load [OPTIONS]
+
+Load an image from a tar archive or STDIN
+
+Aliases:
+  docker image load, docker load
+
+Options:
+  -i, --input string      Read from tar archive file, instead of STDIN
+      --platform string   Load only the given platform variant. Formatted
+                          as "os[/arch[/variant]]" (e.g., "linux/amd64")
+  -q, --quiet             Suppress the load output
+
+"""#,
+    "image import": #"""
+Usage:  docker image import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]
+
+Import the contents from a tarball to create a filesystem image
+
+Aliases:
+  docker image import, docker import
+
+Options:
+  -c, --change list       Apply Dockerfile instruction to the created image
+  -m, --message string    Set commit message for imported image
+      --platform string   Set platform if server is multi-platform capable
+
+"""#,
+    "container export": #"""
+Usage:  docker container export [OPTIONS] CONTAINER
+
+Export a container's filesystem as a tar archive
+
+Aliases:
+  docker container export, docker export
+
+Options:
+  -o, --output string   Write to a file, instead of STDOUT
 
 """#,
   ]

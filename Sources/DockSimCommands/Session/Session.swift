@@ -23,9 +23,13 @@ public struct Session: Sendable {
   /// The simulated host's own small filesystem (the student's home on the host:
   /// build contexts, files made with `cat > Dockerfile <<EOF`). Never the real disk.
   public var hostFilesystem: HostFilesystem = HostFilesystem()
+  /// The real machine's files, reached only by `docker save -o` and friends.
+  /// In memory unless the front end opts into the disk (see `HostFileAccess`).
+  public var hostFiles: any HostFileAccess = InMemoryHostFiles()
 
-  public init(settings: Settings = Settings(), hub: Hub = Hub()) {
+  public init(settings: Settings = Settings(), hub: Hub = Hub(), hostFiles: any HostFileAccess = InMemoryHostFiles()) {
     self.settings = settings
+    self.hostFiles = hostFiles
     self.engine = Engine(
       clock: SimClock(start: settings.clockStart), seed: settings.seed, version: settings.dockerVersion, hub: hub)
     self.shells = [ShellFrame(place: .host)]

@@ -1,0 +1,187 @@
+import DockSimCore
+
+extension DockerCommandTable {
+  /// Image archives in and out: save, load, import, export.
+  static var archiveCommands: [DockerCommandEntry] {
+    [
+      DockerCommandEntry(["save"], ImageSave.self),
+      DockerCommandEntry(["image", "save"], ImageSave.self),
+      DockerCommandEntry(["load"], ImageLoad.self),
+      DockerCommandEntry(["image", "load"], ImageLoad.self),
+      DockerCommandEntry(["import"], ImageImport.self),
+      DockerCommandEntry(["image", "import"], ImageImport.self),
+      DockerCommandEntry(["export"], ContainerExport.self),
+      DockerCommandEntry(["container", "export"], ContainerExport.self),
+    ]
+  }
+}
+
+/// Where an archive's bytes go: the file `-o` names (on the real disk), or standard
+/// output — which docker refuses when it is a terminal.
+func writeArchive(_ bytes: [UInt8], _ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
+  let output = command.string("output")
+  if output.isEmpty {
+    guard !console.traits.stdoutIsTerminal else {
+      console.errorLine("cowardly refusing to save to a terminal. Use the -o flag or redirect")
+      return 1
+    }
+    console.write(bytes: bytes)
+    return 0
+  }
+  do {
+    try session.hostFiles.write(output, bytes)
+  } catch {
+    console.errorLine("failed to save image: \(error)")
+    return 1
+  }
+  return 0
+}
+
+/// `docker save`: images to a docker-archive/OCI tar.
+struct ImageSave: DockerCommand {
+  static let configuration = DockerCommandConfiguration(
+    usage: "[OPTIONS] IMAGE [IMAGE...]",
+    abstract: "Save one or more images to a tar archive (streamed to STDOUT by default)",
+    flags: [.string("output", short: "o")],
+    arguments: .atLeast(1))
+
+  static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
+    var entries: [ImageArchive.Entry] = []
+    for name in command.positionals {
+      guard let entry = entry(for: name, session: session, version: command.version) else {
+        command.daemonError(missingMessage(name, version: command.version), console: &console)
+        return 1
+      }
+      if let index = entries.firstIndex(where: { $0.image.id == entry.image.id }) {
+        entries[index].tags += entry.tags.filter { !entries[index].tags.contains($0) }
+      } else {
+        entries.append(entry)
+      }
+    }
+    return writeArchive(ImageArchive.save(entries), command, session: &session, console: &console)
+  }
+
+  /// A name saves that tag; an ID saves the image with all its tags (as Docker does).
+  private static func entry(for name: String, session: Session, version: DockerVersion) -> ImageArchive.Entry? {
+    guard case .success(let image) = session.engine.images.lookup(name, version: version) else { return nil }
+    if ImageStore.isIDPrefix(name, of: image), session.engine.images.imageFor((try? Reference.parse(name, version: version)) ?? Reference(path: "-")) == nil {
+      return ImageArchive.Entry(image: image, tags: session.engine.images.tagReferences(to: image.id))
+    }
+    let reference = (try? Reference.parse(name, version: version))?.withDefaultTag
+    return ImageArchive.Entry(image: image, tags: reference.map { [$0] } ?? [])
+  }
+
+  /// 20.10's daemon asks its reference store, which says only that; 28 names the image.
+  private static func missingMessage(_ name: String, version: DockerVersion) -> String {
+    switch version {
+    case .v20_10: return "reference does not exist"
+    case .v28:
+      let familiar = (try? Reference.parse(name, version: version))?.withDefaultTag.familiar ?? name
+      return "No such image: \(familiar)"
+    }
+  }
+}
+
+/// `docker load`: images from a docker-archive or OCI layout tar.
+struct ImageLoad: DockerCommand {
+  static let configuration = DockerCommandConfiguration(
+    usage: "[OPTIONS]", abstract: "Load an image from a tar archive or STDIN",
+    flags: [.string("input", short: "i"), .bool("quiet", short: "q")],
+    arguments: .none)
+
+  static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
+    let input = command.string("input")
+    let bytes: [UInt8]
+    if input.isEmpty {
+      guard !command.invocation.stdinIsTerminal, !command.invocation.stdin.isEmpty else {
+        console.errorLine("requested load from stdin, but stdin is empty")
+        return 1
+      }
+      bytes = command.invocation.stdin
+    } else {
+      do { bytes = try session.hostFiles.read(input) } catch {
+        console.errorLine(error.description)
+        return 1
+      }
+    }
+    let entries: [ImageArchive.Entry]
+    do { entries = try ImageArchive.load(bytes) } catch {
+      command.daemonError(error.description, console: &console)
+      return 1
+    }
+    for entry in entries { store(entry, session: &session, console: &console) }
+    return 0
+  }
+
+  /// Adds the image and moves its tags, saying what moved, as the daemon does.
+  private static func store(_ entry: ImageArchive.Entry, session: inout Session, console: inout Console) {
+    session.engine.images.add(entry.image)
+    guard !entry.tags.isEmpty else {
+      console.line("Loaded image ID: \(entry.image.id)")
+      return
+    }
+    for tag in entry.tags {
+      if let old = session.engine.images.imageFor(tag), old.id != entry.image.id {
+        console.line("The image \(tag.familiar) already exists, renaming the old one with ID \(old.id) to empty string")
+      }
+      session.engine.images.setTag(tag, to: entry.image.id, at: session.engine.clock.now)
+      console.line("Loaded image: \(tag.familiar)")
+    }
+  }
+}
+
+/// `docker import`: a root filesystem tarball becomes a one-layer image.
+struct ImageImport: DockerCommand {
+  static let configuration = DockerCommandConfiguration(
+    usage: "[OPTIONS] file|URL|- [REPOSITORY[:TAG]]",
+    abstract: "Import the contents from a tarball to create a filesystem image",
+    flags: [.list("change", short: "c"), .string("message", short: "m"), .string("platform")],
+    arguments: .between(1, 2))
+
+  static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
+    let source = command.positionals[0]
+    var target: Reference?
+    if command.positionals.count == 2 {
+      do { target = try Reference.parse(command.positionals[1], version: command.version).withDefaultTag } catch {
+        console.errorLine(error.message(for: command.version))
+        return 1
+      }
+    }
+    let bytes: [UInt8]
+    if source == "-" {
+      bytes = command.invocation.stdin
+    } else {
+      do { bytes = try session.hostFiles.read(source) } catch {
+        console.errorLine(error.description)
+        return 1
+      }
+    }
+    let layer: Layer
+    do { layer = try ImageArchive.rootFSLayer(bytes) } catch {
+      command.daemonError(error.description, console: &console)
+      return 1
+    }
+    let now = session.engine.clock.now
+    let message = command.string("message")
+    let image = Image(
+      layers: [layer], config: ImageConfig(env: []),
+      history: [HistoryEntry(created: now, createdBy: "", comment: message.isEmpty ? "Imported from \(source == "-" ? "-" : source)" : message, emptyLayer: false)],
+      created: now, comment: message.isEmpty ? "Imported from \(source == "-" ? "-" : source)" : message)
+    session.engine.images.add(image)
+    if let target { session.engine.images.setTag(target, to: image.id, at: now) }
+    console.line(image.id.description)
+    return 0
+  }
+}
+
+/// `docker export`: a container's merged filesystem as a tar.
+struct ContainerExport: DockerCommand {
+  static let configuration = DockerCommandConfiguration(
+    usage: "[OPTIONS] CONTAINER", abstract: "Export a container's filesystem as a tar archive",
+    flags: [.string("output", short: "o")], arguments: .exactly(1))
+
+  static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
+    guard let container = command.container(command.positionals[0], in: session, console: &console) else { return 1 }
+    return writeArchive(ImageArchive.export(container.filesystem), command, session: &session, console: &console)
+  }
+}
