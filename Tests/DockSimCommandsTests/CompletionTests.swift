@@ -38,7 +38,7 @@ import Testing
 
   @Test func dockerSubcommandsAndGroups() {
     #expect(texts("docker ima") == ["image", "images"])
-    #expect(texts("docker image l") == ["ls"])
+    #expect(texts("docker image l") == ["load", "ls"])
     #expect(texts("docker container ") .contains("run"))
     #expect(texts("docker pu") == ["pull", "push"])
   }
