@@ -74,3 +74,45 @@ import Testing
     #expect(lines[6] == "  copy-on-write    写时复制")
   }
 }
+
+@Suite struct TeachingHelpTests {
+  @Test func layersHelpInBothLanguages() {
+    var english = TeachingFixtures.session(language: .en)
+    #expect(TeachingFixtures.run("layers --help", in: &english) == """
+      usage: layers [--ascii] IMAGE|CONTAINER
+
+      Draws the layers of an image or container, top to bottom: the container's
+      writable layer, each read-only image layer (digest, build step, size, files, the
+      image it came from), rootfs and bootfs. In a container's shell the name may be
+      left out.
+
+        --ascii   draw with + - | instead of box-drawing characters
+
+      """)
+    var chinese = TeachingFixtures.session(language: .zh)
+    #expect(TeachingFixtures.run("layers -h", in: &chinese) == """
+      用法：layers [--ascii] 镜像|容器
+
+      从上到下画出镜像或容器的分层：容器的可读写层、每个只读镜像层（摘要、构建步骤、大
+      小、文件数、所属镜像）、rootfs 和 bootfs。在容器的 shell 里可以省略名字。
+
+        --ascii   用 + - | 代替制表符画框
+
+      """)
+  }
+
+  @Test(arguments: ["layers", "trace", "whence", "tree", "explain", "lang"]) func everyCommandHasHelp(name: String) {
+    var session = TeachingFixtures.session()
+    var console = Console()
+    #expect(session.execute("\(name) --help", console: &console) == 0)
+    #expect(console.stdoutText.hasPrefix("usage: \(name)"))
+    #expect(console.stderrText.isEmpty)
+  }
+
+  @Test func unknownOptionIsAnError() {
+    var session = TeachingFixtures.session()
+    var console = Console()
+    #expect(session.execute("layers --fancy ubuntu:18.04", console: &console) == 2)
+    #expect(console.stderrText == "layers: unknown option: --fancy\n")
+  }
+}

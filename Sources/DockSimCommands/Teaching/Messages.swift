@@ -14,6 +14,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
   case usageLayers, usageTrace, usageWhence, usageTree, usageExplain, usageLang
   case errNoSuchObject, errNoSuchPath, errUnknownTopic, errUnknownOption, errNotAContainer
   case traceOn, traceOff, traceIsOn, traceIsOff, langSet
+  case aboutLayers, aboutTrace, aboutWhence, aboutTree, aboutExplain, aboutLang, optionAscii
 
   // The layer diagram.
   case diagramTitleImage, diagramTitleContainer

@@ -18,6 +18,14 @@ enum MessagesEN {
     .traceIsOff: "trace is off.",
     .langSet: "Simulator messages are now in English.",
 
+    .aboutLayers: "Draws the layers of an image or container, top to bottom: the container's writable layer, each read-only image layer (digest, build step, size, files, the image it came from), rootfs and bootfs. In a container's shell the name may be left out.",
+    .aboutTrace: "While trace is on, every copy-up, whiteout, opaque directory and layer lookup a command causes is narrated under its output, and docker run narrates the boot sequence.",
+    .aboutWhence: "Says which layer provides a path, and every lower version it hides. A copied-up file shows the container's copy and the read-only original.",
+    .aboutTree: "Shows the merged tree under PATH (default /), each entry marked with the layer it comes from; whiteouts and opaque directories are shown.",
+    .aboutExplain: "Explains a concept of the course text and shows a command that makes it visible. Without a topic: the list of topics.",
+    .aboutLang: "Switches the language of everything the simulator says as a teacher. Docker's own output stays as Docker prints it.",
+    .optionAscii: "  --ascii   draw with + - | instead of box-drawing characters",
+
     .diagramTitleImage: "docksim: the layers of image {name}",
     .diagramTitleContainer: "docksim: the layers of container {name} (image {image})",
     .diagramWritable: "container layer, read-write",

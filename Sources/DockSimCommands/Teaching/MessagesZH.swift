@@ -18,6 +18,14 @@ enum MessagesZH {
     .traceIsOff: "跟踪处于关闭状态。",
     .langSet: "模拟器消息已切换为中文。",
 
+    .aboutLayers: "从上到下画出镜像或容器的分层：容器的可读写层、每个只读镜像层（摘要、构建步骤、大小、文件数、所属镜像）、rootfs 和 bootfs。在容器的 shell 里可以省略名字。",
+    .aboutTrace: "开启跟踪后，命令引起的每次写时复制、whiteout、不透明目录和分层查找都会在输出下方说明；docker run 还会说明启动过程。",
+    .aboutWhence: "说明某个路径由哪一层提供，以及它隐藏了哪些下层版本。写时复制过的文件会同时显示容器中的副本和只读的原文件。",
+    .aboutTree: "显示 PATH（默认为 /）下的联合目录树，每一项都标出来自哪一层；也会显示 whiteout 和不透明目录。",
+    .aboutExplain: "解释课文中的一个概念，并给出能实际看到它的命令。不带主题时列出所有主题。",
+    .aboutLang: "切换模拟器作为老师所说的一切内容的语言。Docker 自己的输出保持 Docker 的原样。",
+    .optionAscii: "  --ascii   用 + - | 代替制表符画框",
+
     .diagramTitleImage: "docksim：镜像 {name} 的分层",
     .diagramTitleContainer: "docksim：容器 {name} 的分层（镜像 {image}）",
     .diagramWritable: "容器层，可读写",

@@ -15,6 +15,37 @@ enum TeachingPrograms {
   }
 }
 
+/// `--help` / `-h` of a teaching command: usage, what it does, options.
+enum TeachingHelp {
+  static let topics: [String: (usage: MessageKey, about: MessageKey, options: [MessageKey])] = [
+    "layers": (.usageLayers, .aboutLayers, [.optionAscii]),
+    "trace": (.usageTrace, .aboutTrace, []),
+    "whence": (.usageWhence, .aboutWhence, []),
+    "tree": (.usageTree, .aboutTree, [.optionAscii]),
+    "explain": (.usageExplain, .aboutExplain, []),
+    "lang": (.usageLang, .aboutLang, []),
+  ]
+
+  /// The status of a command whose context could not be made: 0 after `--help`, 2 for a bad option.
+  static func status(_ invocation: Invocation) -> Int32 {
+    invocation.operands.contains { $0 == "--help" || $0 == "-h" } ? 0 : 2
+  }
+
+  /// Prints the help and returns true when the arguments ask for it.
+  static func handled(_ invocation: Invocation, session: Session, console: inout Console) -> Bool {
+    guard invocation.operands.contains(where: { $0 == "--help" || $0 == "-h" }) else { return false }
+    let name = invocation.arguments.first.map { PathText.basename($0) } ?? ""
+    guard let topic = topics[name] else { return false }
+    let language = session.settings.language
+    let width = max(40, min(console.traits.width, 80))
+    var lines = [Messages.text(topic.usage, language), ""]
+    lines += TextWrap.wrap(Messages.text(topic.about, language), width: width)
+    if !topic.options.isEmpty { lines += [""] + topic.options.map { Messages.text($0, language) } }
+    console.write(lines.joined(separator: "\n") + "\n")
+    return true
+  }
+}
+
 /// What every teaching command needs from its invocation.
 struct TeachingContext {
   var language: Language
@@ -24,6 +55,7 @@ struct TeachingContext {
 
   /// Splits `--ascii` off; any other `-x` is an error.
   init?(_ invocation: Invocation, session: Session, console: inout Console, flags: Set<String> = []) {
+    if TeachingHelp.handled(invocation, session: session, console: &console) { return nil }
     language = session.settings.language
     command = invocation.arguments.first.map { PathText.basename($0) } ?? ""
     operands = []
@@ -62,7 +94,7 @@ enum Layers {
   /// `layers [--ascii] IMAGE|CONTAINER`; in a container shell the name may be left out.
   static func run(_ invocation: Invocation, _ session: inout Session, _ console: inout Console) -> Int32 {
     guard let context = TeachingContext(invocation, session: session, console: &console, flags: ["--ascii"]) else {
-      return 2
+      return TeachingHelp.status(invocation)
     }
     let subject: TeachingSubject?
     switch context.operands.count {
@@ -84,7 +116,7 @@ enum Layers {
 enum Trace {
   /// `trace on|off`; without an argument, says which.
   static func run(_ invocation: Invocation, _ session: inout Session, _ console: inout Console) -> Int32 {
-    guard let context = TeachingContext(invocation, session: session, console: &console) else { return 2 }
+    guard let context = TeachingContext(invocation, session: session, console: &console) else { return TeachingHelp.status(invocation) }
     switch context.operands {
     case []: console.line(context.text(session.tracing ? .traceIsOn : .traceIsOff))
     case ["on"]:
@@ -103,7 +135,7 @@ enum Trace {
 enum WhenceCommand {
   /// `whence PATH` in a container; `whence IMAGE|CONTAINER PATH` anywhere.
   static func run(_ invocation: Invocation, _ session: inout Session, _ console: inout Console) -> Int32 {
-    guard let context = TeachingContext(invocation, session: session, console: &console) else { return 2 }
+    guard let context = TeachingContext(invocation, session: session, console: &console) else { return TeachingHelp.status(invocation) }
     guard let (subject, path) = SubjectAndPath.resolve(context, session: session, console: &console, usage: .usageWhence)
     else { return context.operands.isEmpty || context.operands.count > 2 ? 2 : 1 }
     guard let lines = WhenceReport.lines(subject.filesystem, path: path, labels: subject.labels, language: context.language)
@@ -120,7 +152,7 @@ enum TreeCommand {
   /// `tree [--ascii] IMAGE|CONTAINER [PATH]`; in a container, `tree [PATH]`.
   static func run(_ invocation: Invocation, _ session: inout Session, _ console: inout Console) -> Int32 {
     guard var context = TeachingContext(invocation, session: session, console: &console, flags: ["--ascii"]) else {
-      return 2
+      return TeachingHelp.status(invocation)
     }
     if context.operands.isEmpty { context.operands = ["/"] }
     if context.operands.count == 1, TeachingWorld.currentContainer(in: session) == nil || !context.operands[0].hasPrefix("/") {
@@ -170,7 +202,7 @@ enum SubjectAndPath {
 enum ExplainCommand {
   /// `explain [TOPIC]`.
   static func run(_ invocation: Invocation, _ session: inout Session, _ console: inout Console) -> Int32 {
-    guard let context = TeachingContext(invocation, session: session, console: &console) else { return 2 }
+    guard let context = TeachingContext(invocation, session: session, console: &console) else { return TeachingHelp.status(invocation) }
     let width = max(40, min(console.traits.width, 80))
     guard !context.operands.isEmpty else {
       console.write(ExplainText.list(language: context.language))
@@ -189,7 +221,7 @@ enum ExplainCommand {
 enum Lang {
   /// `lang zh|en`: the language of everything the simulator says as a teacher.
   static func run(_ invocation: Invocation, _ session: inout Session, _ console: inout Console) -> Int32 {
-    guard let context = TeachingContext(invocation, session: session, console: &console) else { return 2 }
+    guard let context = TeachingContext(invocation, session: session, console: &console) else { return TeachingHelp.status(invocation) }
     guard context.operands.count == 1, let language = Language(rawValue: context.operands[0]) else {
       return context.usage(.usageLang, console: &console)
     }
