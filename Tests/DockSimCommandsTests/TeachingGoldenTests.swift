@@ -151,7 +151,7 @@ import Testing
 
         """),
       ("whence emacs /opt/app/README", """
-        whence: /opt/app/README: no such file or directory in emacs:latest
+        /opt/app/README was deleted: a whiteout in layer 2 (emacs:latest) hides the version in layer 1 (ubuntu:18.04)
 
         """),
       ("tree /", """
@@ -356,7 +356,7 @@ import Testing
 
         """),
       ("whence emacs /opt/app/README", """
-        whence：/opt/app/README：在 emacs:latest 中没有这个文件或目录
+        /opt/app/README 已被删除：第 2 层（emacs:latest）中的 whiteout 隐藏了第 1 层（ubuntu:18.04）中的版本
 
         """),
       ("tree /", """

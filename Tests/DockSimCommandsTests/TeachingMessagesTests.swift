@@ -116,3 +116,43 @@ import Testing
     #expect(console.stderrText == "layers: unknown option: --fancy\n")
   }
 }
+
+@Suite struct TeachingTerminalTests {
+  @Test func colourOnATerminalOnly() {
+    var session = TeachingFixtures.session()
+    var colourTerminal = TerminalTraits.terminal
+    colourTerminal.color = true
+    let coloured = TeachingFixtures.run("layers ubuntu:18.04", in: &session, traits: colourTerminal)
+    #expect(coloured.contains("\u{1B}[36mlayer 1  8a47e03c9057  read-only"))
+    var piped = colourTerminal
+    piped.stdoutIsTerminal = false
+    #expect(!TeachingFixtures.run("layers ubuntu:18.04", in: &session, traits: piped).contains("\u{1B}["))
+  }
+
+  @Test func asciiWhenTheTerminalCannotShowBoxDrawing() {
+    var session = TeachingFixtures.session()
+    var latin = TerminalTraits.terminal
+    latin.unicode = false
+    let text = TeachingFixtures.run("layers ubuntu:18.04", in: &session, traits: latin)
+    #expect(text.hasPrefix("+- docksim: the layers of image ubuntu:18.04 ---"))
+    #expect(!text.contains("│"))
+  }
+
+  @Test func narrowTerminalNarrowsTheDiagram() {
+    var session = TeachingFixtures.session(language: .zh)
+    var narrow = TerminalTraits.terminal
+    narrow.width = 50
+    let text = TeachingFixtures.run("layers nginx-emacs", in: &session, traits: narrow)
+    let lines = text.split(separator: "\n")
+    for line in lines.dropLast() { #expect(DockSimCore.DisplayWidth.of(String(line)) == 50, "\(line)") }
+  }
+
+  @Test func whenceOfAPathAnImageLayerDeleted() {
+    var english = TeachingFixtures.session(language: .en)
+    #expect(TeachingFixtures.run("whence emacs /opt/app/README", in: &english)
+      == "/opt/app/README was deleted: a whiteout in layer 2 (emacs:latest) hides the version in layer 1 (ubuntu:18.04)\n")
+    var chinese = TeachingFixtures.session(language: .zh)
+    #expect(TeachingFixtures.run("whence emacs /opt/app/README", in: &chinese)
+      == "/opt/app/README 已被删除：第 2 层（emacs:latest）中的 whiteout 隐藏了第 1 层（ubuntu:18.04）中的版本\n")
+  }
+}

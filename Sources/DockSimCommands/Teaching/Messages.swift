@@ -25,7 +25,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
   case diagramLegend
 
   // whence and tree.
-  case whenceVisible, whenceHidden, whenceMerged, whenceContainerCopy, whenceOriginal, whenceWhiteout
+  case whenceVisible, whenceHidden, whenceMerged, whenceContainerCopy, whenceOriginal, whenceWhiteout, whenceDeletedBelow
   case whenceDirectory, treeWhiteout, treeOpaque, treeCopyUp, treeMore, treeLegend
   case placeContainerLayer, placeImageLayer
 

@@ -51,6 +51,7 @@ enum MessagesEN {
     .whenceContainerCopy: "{path}: the container's copy (copy-up) is in the container layer",
     .whenceOriginal: "  the read-only original is still in {place}, hidden",
     .whenceWhiteout: "{path} was deleted: a whiteout in the container layer hides the version in {place}",
+    .whenceDeletedBelow: "{path} was deleted: a whiteout in {place} hides the version in {hidden}",
     .whenceDirectory: "{path} is a directory from {place}",
     .treeWhiteout: "whiteout, hides {place}",
     .treeOpaque: "opaque: hides the layers below",

@@ -51,6 +51,7 @@ enum MessagesZH {
     .whenceContainerCopy: "{path}：容器的副本（写时复制）在容器层中",
     .whenceOriginal: "  只读的原文件仍在{place}中，但已被隐藏",
     .whenceWhiteout: "{path} 已被删除：容器层中的 whiteout 隐藏了{place}中的版本",
+    .whenceDeletedBelow: "{path} 已被删除：{place}中的 whiteout 隐藏了{hidden}中的版本",
     .whenceDirectory: "{path} 是来自{place}的目录",
     .treeWhiteout: "whiteout，隐藏{place}",
     .treeOpaque: "不透明目录：隐藏下面各层",

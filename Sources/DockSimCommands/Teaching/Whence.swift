@@ -9,7 +9,9 @@ enum WhenceReport {
     let lower = fs.image.whence(path)
     let upperEntry = fs.upper.entry(at: path)
 
-    if upperEntry?.isWhiteout == true, let lower {
+    // Deleted in the container, by a whiteout at the path or at a directory above it.
+    let deletedInContainer = ([path] + FSPath.ancestors(path)).contains { fs.upper.entry(at: $0)?.isWhiteout == true }
+    if deletedInContainer, let lower {
       // Deleted in the container: the whiteout hides the image's version(s).
       return [text(.whenceWhiteout, ["path": path, "place": place(lower.layer)])]
         + lower.below.map { text(.whenceHidden, ["place": place($0)]) }
@@ -26,8 +28,24 @@ enum WhenceReport {
       return [text(head, ["path": path, "place": place(lower?.layer ?? index)])]
         + (lower?.below ?? []).map { text(follow, ["place": place($0)]) }
     case nil:
-      return nil
+      return deletedInImage(fs, path: path, labels: labels, language: language)
     }
+  }
+
+  /// A path an image layer deleted: the topmost layer whose whiteout (at the path or an
+  /// ancestor) hides it, and the layer below that still has it.
+  static func deletedInImage(_ fs: ContainerFS, path: String, labels: LayerLabels, language: Language) -> [String]? {
+    let layers = fs.image.layers
+    for index in layers.indices.reversed() {
+      guard ([path] + FSPath.ancestors(path)).contains(where: { layers[index].entry(at: $0)?.isWhiteout == true })
+      else { continue }
+      guard let holder = (0..<index).reversed().first(where: { layers[$0].entry(at: path).map { !$0.isWhiteout } ?? false })
+      else { return nil }
+      return [Messages.text(.whenceDeletedBelow, language, [
+        "path": path, "place": labels.place(.image(index), language), "hidden": labels.place(.image(holder), language),
+      ])]
+    }
+    return nil
   }
 
   static func isOpaque(_ entry: LayerEntry?) -> Bool {
