@@ -10,10 +10,22 @@ enum DocksimRunner {
   enum Route: String, Sendable, CaseIterable, CustomTestStringConvertible {
     /// Straight on ContainerFS (DirectShell): a mismatch is the union filesystem's.
     case containerFS
-    /// Through the container's shell (`sh -c`) and its utilities, as a student types them.
+    /// Through `sh -c` in a container shell and the shell's utilities.
     case shell
+    /// The student's whole path: the image in the image store, `docker run -it`, each
+    /// operation typed at the container's prompt, `exit`, then `docker diff` and
+    /// `docker commit` at the host prompt (their output and layer are what is compared).
+    case docker
 
     var testDescription: String { rawValue }
+  }
+
+  /// What one route leaves behind.
+  private struct Run {
+    var outcomes: [ScenarioResult.Outcome]
+    var fs: ContainerFS
+    var diff: [String]
+    var writableLayer: Changeset
   }
 
   /// The simulated clock during the operations: after `nowThreshold`, so what an
@@ -21,31 +33,35 @@ enum DocksimRunner {
   static let operationsStart = Timestamp(seconds: 1_700_000_000)
 
   static func run(_ scenario: Scenario, via route: Route) -> ScenarioResult {
-    let image = MergedView(layers: scenario.layers.map(layer))
-    var (outcomes, fs) =
-      switch route {
-      case .containerFS: runDirectly(scenario.operations, on: ContainerFS(image: image))
-      case .shell: runInShell(scenario.operations, on: ContainerFS(image: image))
-      }
-    // The writable layer as `docker commit` takes it (overlay2's native diff: the upper
-    // dir as is), and docker diff as docksim's `docker diff` computes it.
-    let upper = upperTree(fs.commit().contents)
+    let layers = scenario.layers.map(layer)
+    var run: Run
+    switch route {
+    case .containerFS: run = runDirectly(scenario.operations, on: ContainerFS(image: MergedView(layers: layers)))
+    case .shell: run = runInShell(scenario.operations, on: ContainerFS(image: MergedView(layers: layers)))
+    case .docker: run = runWithDocker(scenario.operations, layers: layers)
+    }
     return ScenarioResult(
-      outcomes: outcomes, merged: mergedTree(&fs), upper: upper, diff: fs.changes().map(\.description))
+      outcomes: run.outcomes, merged: mergedTree(&run.fs), upper: upperTree(run.writableLayer), diff: run.diff)
   }
 
-  private static func runDirectly(_ operations: [String], on fs: ContainerFS) -> ([ScenarioResult.Outcome], ContainerFS) {
+  /// The writable layer as `docker commit` takes it (overlay2's native diff: the upper
+  /// dir as is), and docker diff as ContainerFS computes it.
+  private static func finished(_ outcomes: [ScenarioResult.Outcome], _ fs: ContainerFS) -> Run {
+    Run(outcomes: outcomes, fs: fs, diff: fs.changes().map(\.description), writableLayer: fs.commit().contents)
+  }
+
+  private static func runDirectly(_ operations: [String], on fs: ContainerFS) -> Run {
     var shell = DirectShell(fs: fs, now: operationsStart)
     let outcomes = operations.map { operation in
       let (status, stdout) = shell.run(operation)
       return ScenarioResult.Outcome(command: operation, status: status, stdout: stdout)
     }
-    return (outcomes, shell.fs)
+    return finished(outcomes, shell.fs)
   }
 
-  /// The container is put where the shell finds container filesystems (the scratch
-  /// seam, until containers keep their own), then each operation runs as `sh -c`.
-  private static func runInShell(_ operations: [String], on fs: ContainerFS) -> ([ScenarioResult.Outcome], ContainerFS) {
+  /// The container is put where the shell finds filesystems of containers the engine
+  /// does not know (the scratch seam), then each operation runs as `sh -c`.
+  private static func runInShell(_ operations: [String], on fs: ContainerFS) -> Run {
     let id = String(repeating: "d", count: 64)
     var session = Session(settings: Settings(clockStart: operationsStart))
     session.hostFilesystem.scratchContainers[id] = fs
@@ -54,7 +70,37 @@ enum DocksimRunner {
       let status = session.runInContainer(id, command: operation, console: &console)
       return ScenarioResult.Outcome(command: operation, status: status, stdout: console.stdoutText)
     }
-    return (outcomes, session.hostFilesystem.scratchContainers[id] ?? fs)
+    return finished(outcomes, session.hostFilesystem.scratchContainers[id] ?? fs)
+  }
+
+  private static func runWithDocker(_ operations: [String], layers: [Layer]) -> Run {
+    var session = Session(settings: Settings(clockStart: operationsStart))
+    let image = Image(
+      layers: layers, config: ImageConfig(cmd: ["bash"]),
+      history: layers.map { _ in HistoryEntry(created: operationsStart, createdBy: "scenario layer", emptyLayer: false) },
+      created: operationsStart)
+    session.engine.images.add(image)
+    if let tag = try? Reference.parse("scenario:latest", version: session.engine.version) {
+      session.engine.images.setTag(tag, to: image.id)
+    }
+    func type(_ line: String) -> (Int32, String) {
+      var console = Console()
+      let status = session.execute(line, console: &console)
+      return (status, console.stdoutText)
+    }
+    _ = type("docker run -it --name scenario scenario bash")
+    let entered = session.shells.count == 2
+    let outcomes = operations.map { operation in
+      let (status, stdout) = entered ? type(operation) : (-1, "docker run -it did not enter the container")
+      return ScenarioResult.Outcome(command: operation, status: status, stdout: stdout)
+    }
+    if entered { _ = type("exit") }
+    let diff = type("docker diff scenario").1.split(separator: "\n").map(String.init)
+    let committed = Digest(parsing: type("docker commit scenario").1.trimmingCharacters(in: "\n"))
+      .flatMap { session.engine.images.image($0) }
+    let writable = committed.flatMap { $0.layers.count == layers.count + 1 ? $0.layers.last?.contents : nil }
+    let fs = session.engine.containers.named("scenario")?.filesystem ?? ContainerFS(image: MergedView(layers: layers))
+    return Run(outcomes: outcomes, fs: fs, diff: diff, writableLayer: writable ?? Changeset())
   }
 
   static func layer(_ items: [LayerItem]) -> Layer {

@@ -5,17 +5,12 @@ import Foundation
 ///
 /// Regenerate on purpose, and review the change as a diff:
 ///
-///     DOCKSIM_RECORD_KERNEL=1 swift test --skip-build --filter OverlayDifferentialTests
+///     scripts/overlay/record-kernel
 enum KernelRecord {
   static var recordingRequested: Bool { ProcessInfo.processInfo.environment["DOCKSIM_RECORD_KERNEL"] == "1" }
 
   static func recorded(_ scenario: Scenario) -> ScenarioResult? {
     KernelGolden.results[scenario.id].flatMap(ScenarioResult.init(text:))
-  }
-
-  /// The kernel's result for `scenario`: live when the kernel can be used, else recorded.
-  static func reference(for scenario: Scenario) throws -> ScenarioResult? {
-    KernelRunner.isAvailable ? try KernelRunner.run(scenario) : recorded(scenario)
   }
 
   /// Rewrites KernelGolden.swift with the kernel's result for every scenario.

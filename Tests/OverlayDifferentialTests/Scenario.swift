@@ -36,6 +36,11 @@ struct Scenario: Sendable, CustomTestStringConvertible {
   }
 
   var testDescription: String { "\(id) \(title)" }
+
+  /// A known issue of the shell's utilities, seen on every route that goes through the shell.
+  static func inTheShell(_ reason: String) -> [DocksimRunner.Route: String] {
+    [.shell: reason, .docker: reason]
+  }
 }
 
 /// One entry of an image layer. Parent directories that a layer does not declare are

@@ -32,6 +32,7 @@ extension Scenarios {
     Scenario(
       "X25", "rename a lower directory over an empty lower directory", layers: [base],
       run: ["mv -T /opt/app /srv/empty"],
-      knownIssues: [.shell: "docksim's mv has no -T (--no-target-directory): status 1, nothing moved (shell's Mv)"]),
+      knownIssues: Scenario.inTheShell(
+        "docksim's mv has no -T (--no-target-directory): status 1, nothing moved (shell's Mv)")),
   ]
 }
