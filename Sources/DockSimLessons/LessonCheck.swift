@@ -5,8 +5,12 @@ public enum LessonCheck {
   public static func report(_ run: LessonRun) -> String {
     var out = ""
     for result in run.mismatches { out += diff(result, path: run.lesson.path) }
-    for problem in run.problems { out += "\(run.lesson.path):\(problem.line + 1): \(problem.message)\n" }
-    return out
+    return out + problems(run)
+  }
+
+  /// One `path:line: message` line for each problem other than an output.
+  public static func problems(_ run: LessonRun) -> String {
+    run.problems.map { "\(run.lesson.path):\($0.line + 1): \($0.message)\n" }.joined()
   }
 
   /// The unified diff of one command: the file's version (`-`) against the simulator's (`+`).
