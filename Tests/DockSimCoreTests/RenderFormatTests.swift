@@ -60,6 +60,18 @@ import Testing
       == "IMAGE ID SIZE         CREATED AT                      DIGEST\n72300a873c2c 64.2MB   2020-09-13 12:26:40 +0000 UTC   <none>\n")
   }
 
+  /// Tab-terminated last cells and lines without tabs split the column blocks (real CLI output).
+  @Test func columnBlocksAndTrailingTabs() {
+    for version in DockerVersion.allCases {
+      #expect(render("table {{.ID}}\\t", version: version) == "IMAGE ID       \n72300a873c2c   \n")
+      #expect(render("table {{.ID}}\\t\\t{{.Tag}}", version: version)
+        == "IMAGE ID                 TAG\n72300a873c2c             18.04\n")
+      #expect(render("table {{.Tag}}\\n{{.ID}}\\t{{.Size}}", version: version)
+        == "TAG\nIMAGE ID   SIZE\n18.04\n72300a873c2c   64.2MB\n")
+      #expect(render("{{.ID}}\\t", version: version) == "72300a873c2c\t\n")
+    }
+  }
+
   @Test func tableCellWidthByVersion() {
     #expect(render("table {{.ID}}\\t{{\"é中\"}}\\t{{.Tag}}", version: .v20_10)
       == "IMAGE ID       é中        TAG\n72300a873c2c   é中        18.04\n")
