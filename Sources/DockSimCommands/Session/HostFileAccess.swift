@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The real machine's files, for the few commands that are meant to reach them:
 /// `docker save -o`, `docker load -i`, `docker import FILE`, `docker export -o`.
 ///
@@ -44,17 +48,24 @@ public struct LocalDiskFiles: HostFileAccess {
   }
 
   public mutating func write(_ path: String, _ bytes: [UInt8]) throws(HostFileError) {
-    // Write beside the target and rename, so a failed save never leaves half a file.
+    // Write a sibling, flush it, then rename: a failed or interrupted save never
+    // leaves half an archive under the name the user gave.
     let temporary = path + ".docksim-tmp"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-      throw HostFileError("open \(path): " + reason(path))
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw HostFileError("open \(path): " + reason(path)) }
+    var written = 0
+    let ok = bytes.withUnsafeBytes { buffer -> Bool in
+      while written < buffer.count {
+        let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+        if n <= 0 { return false }
+        written += n
+      }
+      return fsync(fd) == 0
     }
-    do {
-      if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-      try FileManager.default.moveItem(atPath: temporary, toPath: path)
-    } catch {
-      try? FileManager.default.removeItem(atPath: temporary)
-      throw HostFileError("open \(path): permission denied")
+    close(fd)
+    guard ok, rename(temporary, path) == 0 else {
+      unlink(temporary)
+      throw HostFileError("write \(path): no space left on device")
     }
   }
 
