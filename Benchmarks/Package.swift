@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+// Benchmarks for docksim's layers and union filesystem. A package of its own, so the
+// normal `swift build` / `swift test` of docksim never compiles it.
+//
+//   cd Benchmarks && swift run -c release UnionFSBenchmarks
+import PackageDescription
+
+// A path dependency is named after its folder (`main`, or a worktree's name), so the
+// product's package is found from where this manifest sits.
+let docksimFolder = String(#filePath.split(separator: "/").dropLast(2).last ?? "docksim").lowercased()
+
+let package = Package(
+  name: "docksim-benchmarks",
+  dependencies: [.package(path: "..")],
+  targets: [
+    .executableTarget(
+      name: "UnionFSBenchmarks",
+      dependencies: [.product(name: "DockSimCore", package: docksimFolder)]
+    )
+  ]
+)
