@@ -22,6 +22,10 @@ public struct Container: Sendable {
   public var openStdin: Bool
   /// `--rm`.
   public var autoRemove: Bool
+  /// `-p`: bound while the container runs.
+  public var publishedPorts: [PortBinding] = []
+  /// The image's `EXPOSE`d ports (`80/tcp`).
+  public var exposedPorts: [String] = []
   public var created: Timestamp
   public var state: ContainerState
   /// The image's merged view plus the container's writable layer.

@@ -12,11 +12,14 @@ public struct ContainerImage: Sendable {
   public var workingDirectory: String
   /// Uncompressed size of all layers (the "virtual" part of `docker ps -s`).
   public var size: Int64
+  /// `EXPOSE`d ports (`80/tcp`).
+  public var exposedPorts: [String]
 
   public init(
     id: Digest, root: MergedView, cmd: [String], entrypoint: [String] = [], environment: [String] = [],
-    workingDirectory: String = "", size: Int64 = 0
+    workingDirectory: String = "", size: Int64 = 0, exposedPorts: [String] = []
   ) {
+    self.exposedPorts = exposedPorts
     self.id = id
     self.root = root
     self.cmd = cmd

@@ -32,6 +32,8 @@ public enum ContainerError: Error, Equatable, Sendable {
   case lookup(ContainerStore.LookupError)
   case notRunning(String)
   case runningCannotRemove(id: String, name: String)
+  /// Another running container holds the host port.
+  case portAllocated(name: String, id: String, address: String)
 
   public func message(version: DockerVersion) -> String {
     switch self {
@@ -44,6 +46,12 @@ public enum ContainerError: Error, Equatable, Sendable {
       return "No command specified"
     case .lookup(let error):
       return error.message
+    case .portAllocated(let name, let id, let address):
+      let text =
+        "driver failed programming external connectivity on endpoint \(name) (\(id)): "
+        + "Bind for \(address) failed: port is already allocated"
+      // 28's daemon wraps network setup errors.
+      return version == .v28 ? "failed to set up container networking: " + text : text
     case .notRunning(let id):
       return "Container \(id) is not running"
     case .runningCannotRemove(let id, let name):
@@ -74,12 +82,15 @@ public struct ContainerSpec: Sendable {
   public var tty: Bool
   public var openStdin: Bool
   public var autoRemove: Bool
+  /// `-p` values, parsed.
+  public var publishedPorts: [PortBinding]
 
   public init(
     image: ContainerImage, reference: String, name: String? = nil, command: [String] = [],
     entrypoint: String? = nil, environment: [String] = [], workingDirectory: String? = nil, tty: Bool = false,
-    openStdin: Bool = false, autoRemove: Bool = false
+    openStdin: Bool = false, autoRemove: Bool = false, publishedPorts: [PortBinding] = []
   ) {
+    self.publishedPorts = publishedPorts
     self.image = image
     self.reference = reference
     self.name = name
@@ -115,6 +126,8 @@ extension Engine {
       tty: spec.tty, openStdin: spec.openStdin, autoRemove: spec.autoRemove, created: clock.now,
       filesystem: ContainerFS(image: spec.image.root))
     container.imageSize = spec.image.size
+    container.exposedPorts = spec.image.exposedPorts
+    container.publishedPorts = spec.publishedPorts
     containers.add(container)
     clock.advance(by: ContainerTiming.create)
     return .success(container)
@@ -129,6 +142,29 @@ extension Engine {
       result.append(variable)
     }
     return result
+  }
+
+  /// Binds the container's published ports, choosing host ports for `-p 80`
+  /// (the first free one from the ephemeral range: 49153 in 20.10, 32768 in 28);
+  /// fails when a running container holds one of them.
+  public mutating func bindPorts(_ id: String) -> Result<Void, ContainerError> {
+    guard var container = containers[id: id] else { return .success(()) }
+    let taken = containers.all.filter { $0.state.running && $0.id != id }.flatMap(\.publishedPorts)
+    var bound: [PortBinding] = []
+    for var binding in container.publishedPorts {
+      if binding.hostPort == 0 {
+        var port = version == .v28 ? 32768 : 49153
+        while (taken + bound).contains(where: { $0.hostPort == port && $0.proto == binding.proto }) { port += 1 }
+        binding.hostPort = port
+      } else if taken.contains(where: { $0.hostPort == binding.hostPort && $0.proto == binding.proto }) {
+        let address = (binding.hostIP.isEmpty ? "0.0.0.0" : binding.hostIP) + ":\(binding.hostPort)"
+        return .failure(.portAllocated(name: container.name, id: container.id, address: address))
+      }
+      bound.append(binding)
+    }
+    container.publishedPorts = bound
+    containers.update(container)
+    return .success(())
   }
 
   /// The main process starts (the container is `Up`).

@@ -314,3 +314,59 @@ private let header = "CONTAINER ID   IMAGE          COMMAND       CREATED       
     #expect(h.run("docker commit nope") == out("", "Error response from daemon: No such container: nope\n", 1))
   }
 }
+
+@Suite struct ContainerPortTests {
+  @Test(arguments: DockerVersion.allCases)
+  func publishedPortsShowWhileRunning(_ version: DockerVersion) {
+    var h = harness(version)
+    h.run("docker run -d -p 8080:80 --name web docksim/test sleep 100")
+    let ports = h.run("docker ps --format '{{.Ports}}'").stdout
+    switch version {
+    case .v20_10: #expect(ports == "0.0.0.0:8080->80/tcp, :::8080->80/tcp\n")
+    case .v28: #expect(ports == "0.0.0.0:8080->80/tcp, [::]:8080->80/tcp\n")
+    }
+    h.run("docker stop web")
+    #expect(h.run("docker ps -a --format '[{{.Ports}}]'").stdout == "[]\n")
+  }
+
+  /// The layout the real CLIs print for the same daemon answer (captured with a fake daemon).
+  @Test func displayMatchesTheRealCLI() {
+    let exposed = [ListedPort(privatePort: 443), ListedPort(privatePort: 80)]
+    #expect(PortDisplay.text(exposed, version: .v20_10) == "80/tcp, 443/tcp")
+    let range = [80, 81, 82].map { ListedPort(privatePort: $0) } + [ListedPort(privatePort: 53, type: "udp")]
+    #expect(PortDisplay.text(range, version: .v28) == "53/udp, 80-82/tcp")
+    let same = [ListedPort(ip: "0.0.0.0", privatePort: 80, publicPort: 80)]
+    #expect(PortDisplay.text(same, version: .v28) == "0.0.0.0:80->80/tcp")
+  }
+
+  @Test(arguments: DockerVersion.allCases)
+  func aTakenHostPortFailsTheStart(_ version: DockerVersion) throws {
+    var h = harness(version)
+    h.run("docker run -d -p 8080:80 docksim/test sleep 100")
+    let run = h.run("docker run -d -p 8080:80 --name second docksim/test sleep 100")
+    let second = try #require(h.session.engine.containers.named("second"))
+    let text =
+      "driver failed programming external connectivity on endpoint second (\(second.id)): Bind for 0.0.0.0:8080 failed: port is already allocated"
+    switch version {
+    case .v20_10: #expect(run.stderr == "docker: Error response from daemon: \(text).\n")
+    case .v28:
+      #expect(
+        run.stderr
+          == "docker: Error response from daemon: failed to set up container networking: \(text)\n\nRun 'docker run --help' for more information\n"
+      )
+    }
+    #expect(run.status == 125)
+    #expect(second.state.status == "created")
+  }
+
+  @Test(arguments: DockerVersion.allCases)
+  func invalidPublishValues(_ version: DockerVersion) {
+    var h = harness(version)
+    let run = h.run("docker run -p 99999:80 docksim/test")
+    switch version {
+    case .v20_10: #expect(run.stderr == "docker: Invalid hostPort: 99999.\nSee 'docker run --help'.\n")
+    case .v28: #expect(run.stderr == "docker: invalid hostPort: 99999\n\nRun 'docker run --help' for more information\n")
+    }
+    #expect(run.status == 125)
+  }
+}

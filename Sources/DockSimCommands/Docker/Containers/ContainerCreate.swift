@@ -63,6 +63,14 @@ struct ContainerRun: DockerCommand {
     -> Result<Container, CreateFailure>
   {
     let typed = command.positionals[0]
+    // The CLI checks `-p` values before it talks to the daemon.
+    var ports: [PortBinding] = []
+    for text in command.list("publish") {
+      switch PortBinding.parse(text) {
+      case .success(let binding): ports.append(binding)
+      case .failure(let error): return .failure(CreateFailure(error.message(version: command.version)))
+      }
+    }
     let image: ContainerImage
     switch ContainerImages.resolve(typed, session: &session, console: &console) {
     case .success(let found): image = found
@@ -73,7 +81,8 @@ struct ContainerRun: DockerCommand {
       command: Array(command.positionals.dropFirst()),
       entrypoint: command.isSet("entrypoint") ? command.string("entrypoint") : nil,
       environment: command.list("env"), workingDirectory: command.isSet("workdir") ? command.string("workdir") : nil,
-      tty: command.bool("tty"), openStdin: command.bool("interactive"), autoRemove: command.bool("rm"))
+      tty: command.bool("tty"), openStdin: command.bool("interactive"), autoRemove: command.bool("rm"),
+      publishedPorts: ports)
     switch session.engine.createContainer(spec) {
     case .success(let container): return .success(container)
     case .failure(let error):

@@ -34,7 +34,9 @@ struct ContainerList: DockerCommand {
     let now = session.engine.clock.now
     let truncate = !command.bool("no-trunc")
     let withSize = command.bool("size") || command.string("format").contains(".Size")
-    let rows = containers.map { row($0, now: now, truncate: truncate, withSize: withSize) }
+    let rows = containers.map {
+      row($0, now: now, truncate: truncate, withSize: withSize, version: command.version)
+    }
     do {
       console.write(try format.render(rows, schema: schema))
       return 0
@@ -68,11 +70,13 @@ struct ContainerList: DockerCommand {
   }
 
   /// One row as docker/cli's container context shows it.
-  static func row(_ container: Container, now: Timestamp, truncate: Bool, withSize: Bool) -> [String: TemplateValue] {
+  static func row(_ container: Container, now: Timestamp, truncate: Bool, withSize: Bool, version: DockerVersion)
+    -> [String: TemplateValue]
+  {
     let command = truncate ? Ellipsis.cut(container.commandLine, to: 20) : container.commandLine
     // The API gives the creation time in whole seconds; the CLI measures from there.
     let created = Timestamp(seconds: container.created.seconds)
-    return [
+    var fields: [String: TemplateValue] = [
       "ID": .string(truncate ? container.shortID : container.id),
       "Image": .string(container.imageReference),
       "Command": .string(GoQuote.quote(command)),
@@ -80,7 +84,7 @@ struct ContainerList: DockerCommand {
       "RunningFor": .string(GoUnits.humanDuration(now.since(created)) + " ago"),
       "Status": .string(container.state.description(now: now)),
       "State": .string(container.state.status),
-      "Ports": "",
+      "Ports": .string(PortDisplay.text(container.listedPorts, version: version)),
       "Names": .string(container.name),
       "Size": .string(withSize ? sizeText(container) : "0B"),
       "Labels": "",
@@ -88,6 +92,9 @@ struct ContainerList: DockerCommand {
       "Networks": "bridge",
       "LocalVolumes": "0",
     ]
+    // 28's context has a Platform field (nil from a daemon that does not say).
+    if version == .v28 { fields["Platform"] = .null }
+    return fields
   }
 
   /// `HumanSizeWithPrecision(SizeRw, 3)` and the virtual size (writable layer
@@ -96,7 +103,8 @@ struct ContainerList: DockerCommand {
   static func sizeText(_ container: Container) -> String {
     let writable = container.writableSize
     let virtual = writable + container.imageSize
-    return GoUnits.humanSize(writable, precision: 3) + " (virtual \(GoUnits.humanSize(virtual, precision: 3)))"
+    let text = GoUnits.humanSize(writable, precision: 3)
+    return virtual > 0 ? text + " (virtual \(GoUnits.humanSize(virtual, precision: 3)))" : text
   }
 
   /// Go's `time.Time.String()` in UTC: `2020-01-15 10:00:00 +0000 UTC`.

@@ -74,6 +74,11 @@ extension Session {
       engine.markStartFailed(id, status: 127, error: failure)
       return .failed(message: failure, status: 127)
     }
+    if case .failure(let error) = engine.bindPorts(id) {
+      let failure = error.message(version: engine.version)
+      engine.markStartFailed(id, status: 128, error: failure)
+      return .failed(message: failure, status: 125)
+    }
     // `trace on`: the course text's boot sequence (Teaching/Trace.swift).
     narrateBoot(containerID: id)
     switch process {
