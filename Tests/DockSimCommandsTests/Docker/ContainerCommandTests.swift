@@ -370,3 +370,23 @@ private let header = "CONTAINER ID   IMAGE          COMMAND       CREATED       
     #expect(run.status == 125)
   }
 }
+
+@Suite struct ContainerInputTests {
+  @Test func aPipedScriptRunsInTheContainerShell() {
+    var h = harness()
+    #expect(h.run("echo 'cat /etc/motd' | docker run -i docksim/test sh") == out("Welcome to docksim.\n"))
+    #expect(h.run("docker ps -a --format '{{.Status}}'").stdout == "Exited (0) Less than a second ago\n")
+  }
+
+  @Test func stopTimeoutFlagPerVersion() {
+    var h = harness(.v28)
+    h.run("docker run -dit --name box docksim/test")
+    let start = h.session.engine.clock.now
+    #expect(h.run("docker stop --timeout 3 box") == out("box\n"))
+    #expect(h.session.engine.clock.now.since(start) < .seconds(4))
+    h.run("docker start box")
+    #expect(h.run("docker stop --time 2 box") == out("box\n"))
+    h = harness(.v20_10)
+    #expect(h.run("docker stop --timeout 3 box").status == 125)
+  }
+}

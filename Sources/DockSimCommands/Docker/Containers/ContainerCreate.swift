@@ -43,7 +43,8 @@ struct ContainerRun: DockerCommand {
       return 125
     }
     let detached = command.bool("detach")
-    switch session.startMainProcess(container.id, attached: !detached, console: &console) {
+    let stdin = command.invocation.stdinIsTerminal ? [] : command.invocation.stdin
+    switch session.startMainProcess(container.id, attached: !detached, stdin: stdin, console: &console) {
     case .failed(let message, let status):
       command.runStyleError(DockerErrors.daemon(message), helpHint: false, console: &console)
       if container.autoRemove { session.engine.removeContainer(container.id) }

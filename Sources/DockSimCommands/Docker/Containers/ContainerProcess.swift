@@ -65,7 +65,9 @@ extension Session {
   /// Starts container `id`'s main process. When `attached` (a foreground
   /// `docker run`), its output goes to `console` and an interactive shell takes
   /// over the session's input; otherwise output goes to the container's logs.
-  mutating func startMainProcess(_ id: String, attached: Bool, console: inout Console) -> StartOutcome {
+  mutating func startMainProcess(_ id: String, attached: Bool, stdin: [UInt8] = [], console: inout Console)
+    -> StartOutcome
+  {
     engine.settleContainers()
     guard let container = engine.containers[id: id] else { return .exited(0) }
     let process = MainProcess.of(container)
@@ -86,6 +88,9 @@ extension Session {
       engine.markStarted(id)
       guard container.openStdin else { return finish(id, status: 0) }
       if attached, container.tty { enterShell(of: id, main: true) }
+      // `echo ls | docker run -i IMAGE sh`: the shell reads its script from the
+      // pipe and ends with it.
+      if attached, !container.tty { return runToCompletion(container, stdin: stdin, attached: true, console: &console) }
       return .running
     case .server:
       engine.markStarted(id)
@@ -95,17 +100,25 @@ extension Session {
       return .running
     case .oneShot:
       engine.markStarted(id)
-      var output = Console(traits: console.traits)
-      let status = runInContainer(
-        id, arguments: [container.path] + container.args, workingDirectory: container.workingDirectory,
-        environment: Self.environment(container.environment), stdinIsTerminal: container.tty, console: &output)
-      if attached {
-        console.append(output)
-      } else {
-        appendLogs(id, output)
-      }
-      return finish(id, status: status)
+      return runToCompletion(container, stdin: container.openStdin ? stdin : [], attached: attached, console: &console)
     }
+  }
+
+  /// Runs the main process through the shell's interpreter until it ends.
+  private mutating func runToCompletion(
+    _ container: Container, stdin: [UInt8], attached: Bool, console: inout Console
+  ) -> StartOutcome {
+    var output = Console(traits: console.traits)
+    let status = runInContainer(
+      container.id, arguments: [container.path] + container.args, workingDirectory: container.workingDirectory,
+      environment: Self.environment(container.environment), stdin: stdin, stdinIsTerminal: container.tty,
+      console: &output)
+    if attached {
+      console.append(output)
+    } else {
+      appendLogs(container.id, output)
+    }
+    return finish(container.id, status: status)
   }
 
   private mutating func finish(_ id: String, status: Int32) -> StartOutcome {

@@ -6,8 +6,9 @@ struct ContainerStop: DockerCommand {
   static let configuration = DockerCommandConfiguration(
     usage: "[OPTIONS] CONTAINER [CONTAINER...]", abstract: "Stop one or more running containers",
     flags: [
-      // 20.10 calls it --time; 28 --timeout (with --time hidden and deprecated).
-      .int("time", short: "t", default: 10), .int("timeout", short: "t", default: 10),
+      // 20.10 calls it --time; 28 --timeout (with --time hidden and deprecated,
+      // which the 28 help does not list: declared hidden so it is still accepted).
+      .int("time", short: "t", default: 10, hidden: true), .int("timeout", short: "t", default: 10),
       .string("signal", short: "s"),
     ],
     arguments: .atLeast(1))
