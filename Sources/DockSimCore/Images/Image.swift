@@ -19,11 +19,13 @@ public struct Image: Hashable, Sendable, Identifiable {
   public let container: String
   public let architecture: String
   public let os: String
+  /// The Docker release that built it (inspect's DockerVersion).
+  public let dockerVersion: String
 
   public init(
     layers: [Layer], config: ImageConfig, history: [HistoryEntry], created: Timestamp,
     parent: Digest? = nil, author: String = "", comment: String = "", container: String = "",
-    architecture: String = "amd64", os: String = "linux"
+    architecture: String = "amd64", os: String = "linux", dockerVersion: String = "18.09.7"
   ) {
     self.layers = layers
     self.config = config
@@ -35,10 +37,12 @@ public struct Image: Hashable, Sendable, Identifiable {
     self.container = container
     self.architecture = architecture
     self.os = os
+    self.dockerVersion = dockerVersion
     self.id = Digest.sha256(
       Image.canonicalConfig(
         layers: layers, config: config, history: history, created: created, parent: parent,
-        author: author, comment: comment, container: container, architecture: architecture, os: os))
+        author: author, comment: comment, container: container, architecture: architecture, os: os,
+        dockerVersion: dockerVersion))
   }
 
   /// The layers' diff IDs, base first (inspect's RootFS.Layers).
@@ -55,9 +59,10 @@ public struct Image: Hashable, Sendable, Identifiable {
   /// facts, one per line, in a fixed order.
   static func canonicalConfig(
     layers: [Layer], config: ImageConfig, history: [HistoryEntry], created: Timestamp, parent: Digest?,
-    author: String, comment: String, container: String, architecture: String, os: String
+    author: String, comment: String, container: String, architecture: String, os: String, dockerVersion: String
   ) -> String {
     var lines = [
+      "docker_version \(dockerVersion)",
       "architecture \(architecture)", "os \(os)", "created \(created)", "author \(quoted(author))",
       "comment \(quoted(comment))", "container \(container)", "parent \(parent?.description ?? "")",
     ]

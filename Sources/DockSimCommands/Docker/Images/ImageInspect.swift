@@ -1,0 +1,144 @@
+import DockSimCore
+
+/// `docker image inspect [OPTIONS] IMAGE [IMAGE...]`. `docker inspect` (the
+/// containers' command) uses `ImageInspect.json(_:engine:)` for images.
+struct ImageInspect: DockerCommand {
+  static let configuration = DockerCommandConfiguration(
+    usage: "[OPTIONS] IMAGE [IMAGE...]",
+    abstract: "Display detailed information on one or more images",
+    flags: [.string("format", short: "f")],
+    arguments: .atLeast(1))
+
+  static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
+    let version = command.version
+    var documents: [InspectJSON] = []
+    var errors: [String] = []
+    for name in command.positionals {
+      switch session.engine.images.lookup(name, version: version) {
+      case .success(let image): documents.append(json(image, engine: session.engine))
+      case .failure(.invalidReference(let error)): errors.append(DockerErrors.daemon(error.message(for: version)))
+      case .failure(.notFound(let what)):
+        errors.append(version == .v20_10 ? "Error: No such image: \(name)" : DockerErrors.daemon("No such image: \(what)"))
+      }
+    }
+    let status = write(documents, format: command.string("format"), version: version, console: &console)
+    for error in errors { console.errorLine(error) }
+    return errors.isEmpty ? status : 1
+  }
+
+  /// Prints the documents as a JSON array, or each through `--format`.
+  static func write(_ documents: [InspectJSON], format: String, version: DockerVersion, console: inout Console) -> Int32 {
+    guard !format.isEmpty else {
+      console.write(InspectJSON.document(documents))
+      return 0
+    }
+    do {
+      let template = try DockerFormat(format, version: version)
+      for document in documents { console.line(try template.execute(document.templateValue)) }
+      return 0
+    } catch {
+      console.errorLine(error.message)
+      return 1
+    }
+  }
+
+  /// The image document, keys in the order of the emulated version's API type.
+  static func json(_ image: Image, engine: Engine) -> InspectJSON {
+    let store = engine.images
+    let legacy = engine.version == .v20_10
+    var members: [(String, InspectJSON)] = [
+      ("Id", .string(image.id.description)),
+      ("RepoTags", .strings(store.tagReferences(to: image.id).map(\.familiar))),
+      ("RepoDigests", .strings(store.digestReferences(to: image.id).map(\.familiar))),
+      ("Parent", .string(image.parent?.description ?? "")),
+      ("Comment", .string(image.comment)),
+      ("Created", .string(image.created.rfc3339(fractionDigits: 9, trimZeros: true))),
+    ]
+    if legacy {
+      members += [
+        ("Container", .string(image.container)),
+        ("ContainerConfig", config(image, buildStep: true)),
+      ]
+    }
+    members += [
+      ("DockerVersion", .string(image.dockerVersion)),
+      ("Author", .string(image.author)),
+      ("Config", config(image, buildStep: false)),
+      ("Architecture", .string(image.architecture)),
+      ("Os", .string(image.os)),
+      ("Size", .int(image.size)),
+    ]
+    if legacy { members.append(("VirtualSize", .int(image.size))) }
+    let lastTag = store.lastTagTime[image.id].map { $0.rfc3339(fractionDigits: 9, trimZeros: true) }
+    members += [
+      ("GraphDriver", graphDriver(image)),
+      ("RootFS", .object([("Type", .string("layers")), ("Layers", .strings(image.diffIDs.map(\.description)))])),
+      ("Metadata", .object([("LastTagTime", .string(lastTag ?? "0001-01-01T00:00:00Z"))])),
+    ]
+    return .object(members)
+  }
+
+  /// container.Config as an image stores it. `buildStep` gives ContainerConfig: the
+  /// container of the last build step, whose command is that step.
+  static func config(_ image: Image, buildStep: Bool) -> InspectJSON {
+    let config = image.config
+    var cmd = InspectJSON.strings(orNull: config.cmd)
+    if buildStep {
+      let step = image.history.last?.createdBy ?? ""
+      let body = step.hasPrefix("/bin/sh -c ") ? String(step.dropFirst(11)) : step
+      cmd =
+        body.hasPrefix("#(nop) ")
+        ? .strings(["/bin/sh", "-c", "#(nop) ", String(body.dropFirst(7)).trimmingLeadingSpaces()])
+        : .strings(["/bin/sh", "-c", body])
+    }
+    var members: [(String, InspectJSON)] = [
+      ("Hostname", .string(buildStep ? String(image.container.prefix(12)) : "")),
+      ("Domainname", .string("")),
+      ("User", .string(config.user)),
+      ("AttachStdin", .bool(false)),
+      ("AttachStdout", .bool(false)),
+      ("AttachStderr", .bool(false)),
+    ]
+    if !config.exposedPorts.isEmpty {
+      members.append(("ExposedPorts", .object(config.exposedPorts.sorted().map { ($0, .object([])) })))
+    }
+    members += [
+      ("Tty", .bool(false)),
+      ("OpenStdin", .bool(false)),
+      ("StdinOnce", .bool(false)),
+      ("Env", .strings(config.env)),
+      ("Cmd", cmd),
+      ("Image", .string(image.parent?.description ?? "")),
+      ("Volumes", config.volumes.isEmpty ? .null : .object(config.volumes.sorted().map { ($0, .object([])) })),
+      ("WorkingDir", .string(config.workingDir)),
+      ("Entrypoint", .strings(orNull: config.entrypoint)),
+      ("OnBuild", .null),
+      ("Labels", config.labels.isEmpty ? .null : .object(config.labels.keys.sorted().map { ($0, .string(config.labels[$0]!)) })),
+    ]
+    if let signal = config.stopSignal { members.append(("StopSignal", .string(signal))) }
+    return .object(members)
+  }
+
+  /// overlay2's directories. The cache-id of a layer directory is random in Docker;
+  /// here it is derived from the chain ID so that it is stable.
+  static func graphDriver(_ image: Image) -> InspectJSON {
+    let directories = image.chainIDs.map { "/var/lib/docker/overlay2/" + Digest.sha256("cache-id \($0)").hex }
+    guard let top = directories.last else {
+      return .object([("Data", .null), ("Name", .string("overlay2"))])
+    }
+    var data: [(String, InspectJSON)] = []
+    if directories.count > 1 {
+      data.append(("LowerDir", .string(directories.dropLast().reversed().map { $0 + "/diff" }.joined(separator: ":"))))
+    }
+    data += [
+      ("MergedDir", .string(top + "/merged")),
+      ("UpperDir", .string(top + "/diff")),
+      ("WorkDir", .string(top + "/work")),
+    ]
+    return .object([("Data", .object(data)), ("Name", .string("overlay2"))])
+  }
+}
+
+extension String {
+  func trimmingLeadingSpaces() -> String { String(drop { $0 == " " }) }
+}
