@@ -11,7 +11,7 @@ struct ImageInspect: DockerCommand {
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
     let version = command.version
-    var documents: [InspectJSON] = []
+    var documents: [JSONValue] = []
     var errors: [String] = []
     for name in command.positionals {
       switch session.engine.images.lookup(name, version: version) {
@@ -27,9 +27,9 @@ struct ImageInspect: DockerCommand {
   }
 
   /// Prints the documents as a JSON array, or each through `--format`.
-  static func write(_ documents: [InspectJSON], format: String, version: DockerVersion, console: inout Console) -> Int32 {
+  static func write(_ documents: [JSONValue], format: String, version: DockerVersion, console: inout Console) -> Int32 {
     guard !format.isEmpty else {
-      console.write(InspectJSON.document(documents))
+      console.line(JSONValue.array(documents).indented())
       return 0
     }
     do {
@@ -43,10 +43,10 @@ struct ImageInspect: DockerCommand {
   }
 
   /// The image document, keys in the order of the emulated version's API type.
-  static func json(_ image: Image, engine: Engine) -> InspectJSON {
+  static func json(_ image: Image, engine: Engine) -> JSONValue {
     let store = engine.images
     let legacy = engine.version == .v20_10
-    var members: [(String, InspectJSON)] = [
+    var members: [(String, JSONValue)] = [
       ("Id", .string(image.id.description)),
       ("RepoTags", .strings(store.tagReferences(to: image.id).map(\.familiar))),
       ("RepoDigests", .strings(store.digestReferences(to: image.id).map(\.familiar))),
@@ -80,9 +80,9 @@ struct ImageInspect: DockerCommand {
 
   /// container.Config as an image stores it. `buildStep` gives ContainerConfig: the
   /// container of the last build step, whose command is that step.
-  static func config(_ image: Image, buildStep: Bool) -> InspectJSON {
+  static func config(_ image: Image, buildStep: Bool) -> JSONValue {
     let config = image.config
-    var cmd = InspectJSON.strings(orNull: config.cmd)
+    var cmd = JSONValue.strings(config.cmd)
     if buildStep {
       let step = image.history.last?.createdBy ?? ""
       let body = step.hasPrefix("/bin/sh -c ") ? String(step.dropFirst(11)) : step
@@ -91,7 +91,7 @@ struct ImageInspect: DockerCommand {
         ? .strings(["/bin/sh", "-c", "#(nop) ", String(body.dropFirst(7)).trimmingLeadingSpaces()])
         : .strings(["/bin/sh", "-c", body])
     }
-    var members: [(String, InspectJSON)] = [
+    var members: [(String, JSONValue)] = [
       ("Hostname", .string(buildStep ? String(image.container.prefix(12)) : "")),
       ("Domainname", .string("")),
       ("User", .string(config.user)),
@@ -111,7 +111,7 @@ struct ImageInspect: DockerCommand {
       ("Image", .string(image.parent?.description ?? "")),
       ("Volumes", config.volumes.isEmpty ? .null : .object(config.volumes.sorted().map { ($0, .object([])) })),
       ("WorkingDir", .string(config.workingDir)),
-      ("Entrypoint", .strings(orNull: config.entrypoint)),
+      ("Entrypoint", .strings(config.entrypoint)),
       ("OnBuild", .null),
       ("Labels", config.labels.isEmpty ? .null : .object(config.labels.keys.sorted().map { ($0, .string(config.labels[$0]!)) })),
     ]
@@ -121,12 +121,12 @@ struct ImageInspect: DockerCommand {
 
   /// overlay2's directories. The cache-id of a layer directory is random in Docker;
   /// here it is derived from the chain ID so that it is stable.
-  static func graphDriver(_ image: Image) -> InspectJSON {
+  static func graphDriver(_ image: Image) -> JSONValue {
     let directories = image.chainIDs.map { "/var/lib/docker/overlay2/" + Digest.sha256("cache-id \($0)").hex }
     guard let top = directories.last else {
       return .object([("Data", .null), ("Name", .string("overlay2"))])
     }
-    var data: [(String, InspectJSON)] = []
+    var data: [(String, JSONValue)] = []
     if directories.count > 1 {
       data.append(("LowerDir", .string(directories.dropLast().reversed().map { $0 + "/diff" }.joined(separator: ":"))))
     }
@@ -141,4 +141,18 @@ struct ImageInspect: DockerCommand {
 
 extension String {
   func trimmingLeadingSpaces() -> String { String(drop { $0 == " " }) }
+}
+
+extension JSONValue {
+  /// What a `--format` template sees of a document (objects as maps).
+  var templateValue: TemplateValue {
+    switch self {
+    case .string(let text): .string(text)
+    case .int(let value): .int(Int(value))
+    case .bool(let value): .bool(value)
+    case .null: .null
+    case .array(let items): .list(items.map(\.templateValue), elementType: "interface {}")
+    case .object(let members): .map(Dictionary(members.map { ($0.0, $0.1.templateValue) }, uniquingKeysWith: { $1 }))
+    }
+  }
 }

@@ -1,0 +1,84 @@
+import DockSimCore
+import Foundation
+import Testing
+
+@testable import DockSimCommands
+
+/// Runs `docker ...` lines straight through the docker CLI, on a session with the
+/// bundled Hub, and records transcripts.
+struct DockerHarness {
+  var session: Session
+
+  init(version: DockerVersion = .v20_10) {
+    session = Session(settings: Settings(dockerVersion: version), hub: RegistryTestSupport.hub ?? Hub())
+  }
+
+  struct Outcome {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+  }
+
+  /// Runs one `docker` command line (words split on spaces; single or double
+  /// quotes group words).
+  @discardableResult
+  mutating func run(_ line: String, traits: TerminalTraits = .plain) -> Outcome {
+    var console = Console(traits: traits)
+    let words = Self.split(line)
+    let invocation = Invocation(arguments: words)
+    let status = DockerCLI(version: session.settings.dockerVersion, invocation: invocation)
+      .main(session: &session, console: &console)
+    return Outcome(stdout: console.stdoutText, stderr: console.stderrText, status: status)
+  }
+
+  /// A transcript entry: `$ line`, then stdout, then stderr lines, then a non-zero status.
+  mutating func transcript(_ lines: [String]) -> String {
+    var out = ""
+    for line in lines {
+      let outcome = run(line)
+      out += "$ \(line)\n" + outcome.stdout
+      if !outcome.stderr.isEmpty { out += outcome.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "! " + $0 + "\n" }.joined() }
+      if outcome.status != 0 { out += "? \(outcome.status)\n" }
+    }
+    return out
+  }
+
+  static func split(_ line: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var quote: Character?
+    var inWord = false
+    for character in line {
+      if let open = quote {
+        if character == open { quote = nil } else { current.append(character) }
+      } else if character == "'" || character == "\"" {
+        quote = character
+        inWord = true
+      } else if character == " " {
+        if inWord { words.append(current) }
+        current = ""
+        inWord = false
+      } else {
+        current.append(character)
+        inWord = true
+      }
+    }
+    if inWord { words.append(current) }
+    return words
+  }
+}
+
+/// Golden files next to this source; `DOCKSIM_BLESS=1 swift test` rewrites them.
+enum RegistryGolden {
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts")
+
+  static func check(_ actual: String, file name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let url = directory.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["DOCKSIM_BLESS"] == "1" {
+      try? actual.write(to: url, atomically: true, encoding: .utf8)
+      return
+    }
+    let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "(missing golden file \(name))"
+    #expect(actual == expected, sourceLocation: sourceLocation)
+  }
+}
