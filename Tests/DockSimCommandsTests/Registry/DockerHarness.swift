@@ -68,9 +68,12 @@ struct DockerHarness {
   }
 }
 
-/// Golden files next to this source; `DOCKSIM_BLESS=1 swift test` rewrites them.
+/// Golden files in Tests/Transcripts/registry (outside any target, so SwiftPM does
+/// not treat them as resources); `DOCKSIM_BLESS=1 swift test` rewrites them.
 enum RegistryGolden {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts")
+  static let directory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Transcripts/registry")
 
   static func check(_ actual: String, file name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = directory.appendingPathComponent(name)

@@ -5,6 +5,7 @@ struct Search: DockerCommand {
   static let configuration = DockerCommandConfiguration(
     usage: "[OPTIONS] TERM",
     abstract: "Search the Docker Hub for images",
+    abstractV28: "Search Docker Hub for images",
     flags: [.list("filter", short: "f"), .string("format"), .int("limit", default: 25), .bool("no-trunc")],
     arguments: .exactly(1))
 
