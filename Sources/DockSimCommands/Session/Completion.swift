@@ -153,11 +153,10 @@ struct DockerCompletion {
     var flags: [DockerFlag]
   }
 
-  /// Every path docksim knows: the table's paths and aliases, and the captured help texts.
+  /// Every path docksim knows: the table's paths and the captured help texts. Aliases
+  /// (`docker image list`) are left out, as cobra's completion leaves them out.
   private var knownPaths: [[String]] {
-    var paths = DockerCommandTable.entries.flatMap { entry in
-      [entry.path] + entry.aliases.map { Array(entry.path.dropLast()) + [$0] }
-    }
+    var paths = DockerCommandTable.entries.map(\.path)
     let texts = version == .v28 ? DockerHelpTexts.v28 : DockerHelpTexts.v20_10
     paths += texts.keys.filter { !$0.isEmpty }.map { $0.split(separator: " ").map(String.init) }
     return paths
