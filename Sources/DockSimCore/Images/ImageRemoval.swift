@@ -207,8 +207,3 @@ func goQuoted(_ text: String) -> String {
   return out + "\""
 }
 
-/// What the container store tells image commands (rmi conflicts, `docker images`
-/// CONTAINERS, `system df` ACTIVE): one entry per container.
-public protocol ImageUsageSource {
-  var imageUsers: [ImageUser] { get }
-}

@@ -146,9 +146,12 @@ struct Fuzzer {
     return nil
   }
 
-  /// No image that a container uses is ever deleted (rmi of an image in use fails).
+  /// No image that a running container uses is ever deleted: rmi of an image in use
+  /// fails, except `rmi -f` with only stopped containers on it, which Docker allows
+  /// (moby's conflictStoppedContainer is a soft conflict).
   func referencedImagesExist() -> String? {
-    for container in session.engine.containers.all where session.engine.images.image(container.imageID) == nil {
+    for container in session.engine.containers.all
+    where container.state.running && session.engine.images.image(container.imageID) == nil {
       return "image \(container.imageID.short) of container \(container.name) was deleted"
     }
     return nil

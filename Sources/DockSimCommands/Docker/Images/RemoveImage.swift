@@ -29,10 +29,13 @@ struct RemoveImage: DockerCommand {
   }
 }
 
-/// Which containers use which images: the container store answers when it adopts
-/// `ImageUsageSource`; until then no container holds an image.
+/// Which containers use which images (rmi conflicts, `system df` ACTIVE).
 enum ImageUsers {
   static func of(_ engine: Engine) -> [ImageUser] {
-    (engine.containers as? any ImageUsageSource)?.imageUsers ?? []
+    engine.containers.all.map { container in
+      ImageUser(
+        containerID: container.id, imageID: container.imageID, running: container.state.running,
+        layerChainIDs: engine.images.image(container.imageID)?.chainIDs ?? [])
+    }
   }
 }
