@@ -183,9 +183,10 @@ struct ImageListing {
   }
 }
 
-/// Go's `time.Time.String()` for a UTC time: `2020-01-10 01:26:50.164 +0000 UTC`.
+/// Go's `time.Time.String()` of `time.Unix(created, 0)`: whole seconds, as the
+/// images API sends them (`2020-01-10 01:26:50 +0000 UTC`).
 func goTimeString(_ time: Timestamp) -> String {
-  let text = time.rfc3339(fractionDigits: 9, trimZeros: true)
+  let text = time.rfc3339()
   return String(text.dropLast()).replacingOccurrences(of: "T", with: " ") + " +0000 UTC"
 }
 
