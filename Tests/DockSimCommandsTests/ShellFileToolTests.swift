@@ -103,3 +103,52 @@ import Testing
       "total 4\ndrwxr-xr-x 2 student student 4096 Jan 15 10:00 d\n-rw-r--r-- 1 student student    0 Jan 15 10:00 f\n"))
   }
 }
+
+@Suite struct ShellLsTests {
+  func root() -> ShellHarness {
+    var h = ShellHarness()
+    h.enterContainer()
+    _ = h.run("mkdir /c && cd /c && mkdir bin boot dev etc home lib lib32 lib64 libx32 media mnt opt proc root run sbin srv sys tmp usr var")
+    return h
+  }
+
+  @Test func columnsOnATerminalOnePerLineOtherwise() {
+    var h = root()
+    #expect(h.run("ls", traits: .terminal) == out(
+      "bin   dev  home  lib32\tlibx32\tmnt  proc  run\t srv  tmp  var\nboot  etc  lib\t lib64\tmedia\topt  root  sbin  sys  usr\n"))
+    var narrow = TerminalTraits.terminal
+    narrow.width = 30
+    #expect(h.run("ls", traits: narrow) == out(
+      "bin   lib     mnt   sbin  var\nboot  lib32   opt   srv\ndev   lib64   proc  sys\netc   libx32  root  tmp\nhome  media   run   usr\n"))
+    #expect(h.run("ls | head -n 2") == out("bin\nboot\n"))
+  }
+
+  @Test func coloursOnlyWhenTheTerminalHasThem() {
+    var h = root()
+    _ = h.run("rmdir boot dev etc home lib lib32 lib64 libx32 media mnt opt proc root run sbin srv sys tmp usr var; ln -s bin l; touch f")
+    var colour = TerminalTraits.terminal
+    colour.color = true
+    #expect(h.run("ls", traits: colour) == out("\u{1B}[0m\u{1B}[01;34mbin\u{1B}[0m  f  \u{1B}[01;36ml\u{1B}[0m\n"))
+    #expect(h.run("ls", traits: .terminal) == out("bin  f\tl\n"))
+  }
+
+  @Test func longFormatDatesAndSizes() {
+    var h = root()
+    _ = h.run("rmdir boot dev etc home lib lib32 lib64 libx32 media mnt opt proc root run sbin srv sys tmp usr var")
+    _ = h.run("dd if=/dev/zero of=big bs=1M count=3 2>/dev/null; ln -s big l")
+    #expect(h.run("ls -lh") == out(
+      "total 3.1M\n-rw-r--r-- 1 root root 3.0M Jan 15 10:00 big\ndrwxr-xr-x 2 root root 4.0K Jan 15 10:00 bin\n"
+        + "lrwxrwxrwx 1 root root    3 Jan 15 10:00 l -> big\n"))
+    _ = h.run("sleep 20000000")
+    #expect(h.run("ls -l big") == out("-rw-r--r-- 1 root root 3145728 Jan 15  2020 big\n"))
+    #expect(h.run("ls -d bin; ls -a bin; ls -A") == out("bin\n.\n..\nbig\nbin\nl\n"))
+  }
+
+  @Test func imagesWithoutBinHaveNoUtilities() {
+    var h = ShellHarness()
+    h.enterContainer()
+    _ = h.run("rmdir /usr/bin /bin")
+    #expect(h.run("ls") == out("", "bash: ls: command not found\n", 127))
+    #expect(!h.session.canRun("sh"))
+  }
+}

@@ -7,6 +7,9 @@ enum Builtins {
     "cd", "pwd", "exit", "export", "unset", "true", "false", ":", "type", "sh", "bash", "dash", "echo", "printf",
   ]
 
+  /// The builtins that are really programs (`/bin/sh`): absent from images without a shell.
+  static let shells: Set<String> = ["sh", "bash", "dash"]
+
   static func run(
     _ argv: [String], shell: inout ShellRun, stdin: [UInt8], session: inout Session, console: inout Console
   ) -> Int32 {

@@ -33,11 +33,12 @@ extension Session {
   public func containerCanRun(_ id: String, program name: String) -> Bool {
     var probe = self
     probe.shells.append(ShellFrame(place: .container(id: id)))
-    return Builtins.names.contains(name) || ProgramTable.lookup(name, in: probe) != nil
+    return probe.canRun(name)
   }
 
   /// Whether `name` runs at the current prompt (for completion and `type`).
   public func canRun(_ name: String) -> Bool {
-    Builtins.names.contains(name) || ProgramTable.lookup(name, in: self) != nil
+    let builtin = Builtins.names.contains(name) && (!Builtins.shells.contains(name) || ProgramTable.placeHasUtilities(self))
+    return builtin || ProgramTable.lookup(name, in: self) != nil
   }
 }

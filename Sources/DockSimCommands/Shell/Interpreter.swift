@@ -212,7 +212,7 @@ struct ShellRun {
     _ argv: [String], stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
     let name = argv[0]
-    if Builtins.names.contains(name) {
+    if Builtins.names.contains(name), !Builtins.shells.contains(name) || ProgramTable.placeHasUtilities(session) {
       return Builtins.run(argv, shell: &self, stdin: stdin, session: &session, console: &console)
     }
     guard let program = ProgramTable.lookup(name, in: session) else {

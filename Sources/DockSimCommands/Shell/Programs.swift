@@ -30,7 +30,16 @@ enum ProgramTable {
     if case .host = session.currentShell.place, let program = hostPrograms[base] { return program }
     // The teaching commands also work in a container's shell (`whence /etc/motd`).
     if let program = teaching[base] { return program }
+    guard placeHasUtilities(session) else { return nil }
     return utilities[base]
+  }
+
+  /// A container whose image has neither `/bin` nor `/usr/bin` (`hello-world`,
+  /// other `FROM scratch` images) has no utilities and no shell.
+  static func placeHasUtilities(_ session: Session) -> Bool {
+    guard case .container = session.currentShell.place else { return true }
+    let fs = session.filesystem
+    return fs.exists("/bin") || fs.exists("/usr/bin")
   }
 
   /// Where `type` says a program lives.

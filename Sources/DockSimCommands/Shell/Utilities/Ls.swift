@@ -62,6 +62,8 @@ struct Listing {
   let cwd: String
   var names = UserNames()
   var status: Int32 = 0
+  /// GNU ls resets the terminal's colour once, before the first coloured name.
+  var colorStarted = false
 
   init(settings: Ls.Settings, now: Timestamp, cwd: String) {
     self.settings = settings
@@ -141,11 +143,12 @@ struct Listing {
     }
   }
 
-  private func print(_ items: [Ls.Item], directoryTotal: Bool, fs: inout ContainerFS, console: inout Console) {
+  private mutating func print(_ items: [Ls.Item], directoryTotal: Bool, fs: inout ContainerFS, console: inout Console) {
     if settings.long {
       printLong(items, total: directoryTotal, console: &console)
     } else if settings.columns {
-      printColumns(items.map { decorated($0.name, $0) }, widths: items.map { DisplayWidth.of($0.name) }, console: &console)
+      let cells = items.map { decorated($0.name, $0) }
+      printColumns(cells, widths: items.map { DisplayWidth.of(Self.escape($0.name)) }, console: &console)
     } else {
       for item in items { console.line(decorated(item.name, item)) }
     }
@@ -153,7 +156,7 @@ struct Listing {
 
   // MARK: Long format
 
-  private func printLong(_ items: [Ls.Item], total: Bool, console: inout Console) {
+  private mutating func printLong(_ items: [Ls.Item], total: Bool, console: inout Console) {
     if total {
       let blocks = items.reduce(0) { $0 + Self.kilobytes($1.stat) }
       console.line("total \(settings.human ? HumanSize.format(blocks * 1024) : String(blocks))")
@@ -198,10 +201,12 @@ struct Listing {
 
   // MARK: Names and columns
 
-  private func decorated(_ name: String, _ item: Ls.Item) -> String {
+  private mutating func decorated(_ name: String, _ item: Ls.Item) -> String {
     let shown = Self.escape(name)
     guard settings.color, let code = Self.colorCode(item.stat) else { return shown }
-    return "\u{1B}[0m\u{1B}[\(code)m\(shown)\u{1B}[0m"
+    let reset = colorStarted ? "" : "\u{1B}[0m"
+    colorStarted = true
+    return "\(reset)\u{1B}[\(code)m\(shown)\u{1B}[0m"
   }
 
   /// dircolors' defaults for the kinds the simulator has.
@@ -249,19 +254,20 @@ struct Listing {
         line += cells[index]
         let next = index + rows
         guard next < count else { break }
-        line += Self.indent(from: position + widths[index], to: position + bestWidths[column])
+        line += Self.indent(from: position + widths[index], to: position + bestWidths[column], tabs: !settings.color)
         position += bestWidths[column]
       }
       console.line(line)
     }
   }
 
-  /// Tabs (every 8 columns) and spaces from one column to another, as GNU ls pads.
-  static func indent(from start: Int, to end: Int) -> String {
+  /// Tabs (every 8 columns) and spaces from one column to another, as GNU ls pads;
+  /// only spaces when names are coloured.
+  static func indent(from start: Int, to end: Int, tabs: Bool) -> String {
     var out = ""
     var from = start
     while from < end {
-      if end / 8 > (from + 1) / 8 {
+      if tabs, end / 8 > (from + 1) / 8 {
         out += "\t"
         from += 8 - from % 8
       } else {
