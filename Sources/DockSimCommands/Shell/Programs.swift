@@ -34,12 +34,14 @@ enum ProgramTable {
     return utilities[base]
   }
 
-  /// A container whose image has neither `/bin` nor `/usr/bin` (`hello-world`,
-  /// other `FROM scratch` images) has no utilities and no shell.
+  /// A container whose root holds no directory at all (`hello-world` and other
+  /// `FROM scratch` images of one binary) has no utilities and no shell. Any
+  /// directory keeps them, so small synthetic images in tests still have them.
   static func placeHasUtilities(_ session: Session) -> Bool {
     guard case .container = session.currentShell.place else { return true }
-    let fs = session.filesystem
-    return fs.exists("/bin") || fs.exists("/usr/bin")
+    var fs = session.filesystem
+    guard let entries = try? fs.readdir("/") else { return true }
+    return entries.isEmpty || entries.contains { $0.kind == .directory }
   }
 
   /// Where `type` says a program lives.
