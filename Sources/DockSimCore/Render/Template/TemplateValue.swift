@@ -90,26 +90,6 @@ enum TemplateJSON {
   }
 
   static func quote(_ text: String, escapeHTML: Bool) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "<" where escapeHTML, ">" where escapeHTML, "&" where escapeHTML:
-        out += "\\u00" + GoQuote.hex(scalar.value, digits: 2)
-      case "\u{2028}", "\u{2029}":
-        out += "\\u" + GoQuote.hex(scalar.value, digits: 4)
-      default:
-        if scalar.value < 0x20 {
-          out += "\\u00" + GoQuote.hex(scalar.value, digits: 2)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
+    JSONValue.quote(text, escapeHTML: escapeHTML)
   }
 }
