@@ -1,7 +1,9 @@
 import ArgumentParser
 import DockSimCommands
 import DockSimCore
+import DockSimData
 import DockSimTerminal
+import Foundation
 
 /// The options that decide what a session prints; lesson subcommands reuse them
 /// with `@OptionGroup var session: SessionOptions`.
@@ -25,6 +27,12 @@ struct SessionOptions: ParsableArguments {
     help: ArgumentHelp("Start of the simulated clock (default 2020-01-15T10:00:00Z).", valueName: "ISO-8601"))
   var clock: String?
 
+  @Option(
+    name: .customLong("hub"),
+    help: ArgumentHelp(
+      "A Hub catalog file to add to the bundled one (repeatable; format: docs/hub-format.md).", valueName: "FILE"))
+  var hubFiles: [String] = []
+
   /// The settings these options describe.
   func settings() throws -> Settings {
     guard let version = DockerVersion(argument: dockerVersion) else {
@@ -33,10 +41,22 @@ struct SessionOptions: ParsableArguments {
     return Settings(language: try language(), dockerVersion: version, clockStart: try clockStart())
   }
 
-  /// The registry the session pulls from. A `--hub FILE` option goes here, with the
-  /// registry's loader; until then it is the bundled catalog's Hub.
+  /// The registry the session pulls from: the bundled catalog, then each `--hub FILE`.
+  /// A bad file stops docksim with an error naming the file, the line and the field.
   func hub() throws -> Hub {
-    Hub()
+    var files: [(name: String, text: String)] = []
+    if let bundled = BundledData.hubFile(Hub.bundledCatalogName) { files.append((Hub.bundledCatalogName, bundled)) }
+    for path in hubFiles {
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        throw ValidationError("--hub: cannot read '\(path)'.")
+      }
+      files.append((path, text))
+    }
+    do {
+      return try Hub.load(files: files)
+    } catch {
+      throw ValidationError("--hub: \(error)")
+    }
   }
 
   private func language() throws -> Language {
