@@ -390,3 +390,15 @@ private let header = "CONTAINER ID   IMAGE          COMMAND       CREATED       
     #expect(h.run("docker stop --timeout 3 box").status == 125)
   }
 }
+
+@Suite struct ContainerImageUserTests {
+  @Test func containersAreUsersOfTheirImages() throws {
+    var h = harness()
+    h.run("docker run -d docksim/test sleep 100")
+    let users = h.session.engine.imageUsers
+    #expect(users.count == 1)
+    let user = try #require(users.first)
+    #expect(user.imageID == TestImage.image.id && user.running)
+    #expect(user.layerChainIDs == TestImage.image.chainIDs)
+  }
+}
