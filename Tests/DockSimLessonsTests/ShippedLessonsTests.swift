@@ -56,3 +56,23 @@ let courseCommands = [
     }
   }
 }
+
+/// The promise: every lesson, in both languages, passes `--check`
+/// (every output as the simulator prints it, every exercise's solution reaching its goal).
+@Suite struct CourseLessonsPassTests {
+  @Test(arguments: sourceLessons.lessonPaths)
+  func lessonPassesTheCheck(path: String) throws {
+    let run = LessonRun(try sourceLessons.lesson(at: path))
+    #expect(run.passed, "\(LessonCheck.report(run))")
+    #expect(!run.commands.isEmpty)
+  }
+
+  @Test func aCourseLessonTamperedWithFailsWithADiffAndBlessRestoresIt() throws {
+    let path = "zh/03-listing-images.md"
+    let lesson = try sourceLessons.lesson(at: path)
+    let text = lesson.text.replacingAll("hello-world   latest", with: "hello-world   oldest")
+    let run = LessonRun(try parse(text, path: path))
+    #expect(LessonCheck.report(run).contains("-hello-world   oldest"))
+    #expect(Blesser.blessedText(run) == lesson.text)
+  }
+}
