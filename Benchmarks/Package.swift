@@ -13,9 +13,11 @@ let package = Package(
   name: "docksim-benchmarks",
   dependencies: [.package(path: "..")],
   targets: [
+    // glibc's mallinfo2 is not in Swift's Glibc module.
+    .target(name: "CMallocInfo"),
     .executableTarget(
       name: "UnionFSBenchmarks",
-      dependencies: [.product(name: "DockSimCore", package: docksimFolder)]
-    )
+      dependencies: ["CMallocInfo", .product(name: "DockSimCore", package: docksimFolder)]
+    ),
   ]
 )

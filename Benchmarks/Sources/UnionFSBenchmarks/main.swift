@@ -1,3 +1,4 @@
+import CMallocInfo
 import DockSimCore
 
 #if canImport(Glibc)
@@ -23,13 +24,7 @@ func measure(runs: Int = 5, iterations: Int = 1, _ body: () -> Void) -> Double {
 }
 
 /// Bytes currently allocated through malloc.
-func heapInUse() -> Int {
-  #if canImport(Glibc)
-    return Int(mallinfo2().uordblks)
-  #else
-    return 0
-  #endif
-}
+func heapInUse() -> Int { Int(docksim_heap_in_use()) }
 
 func report(_ name: String, _ value: Double, _ unit: String) {
   let text = value >= 100 ? String(Int(value.rounded())) : String(Double(Int(value * 100)) / 100)
@@ -89,7 +84,9 @@ func lookupAndReaddir() {
 // MARK: - 3. Memory of 1,000 containers each changing one file
 
 func memoryPerContainer() {
+  let start = heapInUse()
   let (scale, view) = image(files: 10_000, layers: 10)
+  report("heap of the 10,000-file image (layers + merged view)", Double(heapInUse() - start) / 1024, "KiB")
   let before = heapInUse()
   var containers: [ContainerFS] = []
   containers.reserveCapacity(1000)
@@ -99,8 +96,8 @@ func memoryPerContainer() {
     containers.append(fs)
   }
   let after = heapInUse()
-  report("heap for 1,000 containers, one appended file each", Double(after - before) / 1024, "KiB")
-  report("heap per container (10,000-file image, 1 changed file)", Double(after - before) / 1000, "bytes")
+  report("heap growth for 1,000 containers, one appended file each", Double(after - before) / 1024, "KiB")
+  report("heap growth per container (10,000-file image, 1 changed file)", Double(after - before) / 1000, "bytes")
   keep(containers)
 }
 
