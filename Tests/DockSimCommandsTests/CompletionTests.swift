@@ -69,4 +69,55 @@ import Testing
     let names = texts("")
     #expect(names == Array(Set(names)).sorted())
   }
+
+  private static let catalog = """
+    version: 1
+    repositories:
+      - name: base
+        official: true
+        description: A tiny base system
+        stars: 100
+        images:
+          - tags: ["1.0", latest]
+            created: 2020-01-10T01:26:50Z
+            steps:
+              - ADD: /
+                files:
+                  /etc/os-release: |
+                    NAME="Base"
+              - CMD: [/bin/sh]
+      - name: user/app
+        description: An app on the base
+        stars: 7
+        images:
+          - tags: [latest]
+            from: base:1.0
+            created: 2020-01-12T00:00:00Z
+            steps:
+              - CMD: [app]
+    """
+
+  private func sessionWithHub() throws -> Session {
+    let hub = try Hub.load(files: [(name: "test.yaml", text: Self.catalog)])
+    return Session(hub: hub)
+  }
+
+  @Test func pullCompletesRepositoriesAndTagsOfTheRegistry() throws {
+    let session = try sessionWithHub()
+    #expect(texts("docker pull ", session: session) == ["base", "base:1.0", "base:latest", "user/app", "user/app:latest"])
+    #expect(texts("docker pull base:", session: session) == ["base:1.0", "base:latest"])
+    #expect(texts("docker image pull u", session: session) == ["user/app", "user/app:latest"])
+  }
+
+  @Test func runAndRmiCompleteLocalImages() throws {
+    var session = try sessionWithHub()
+    let reference = try Reference.parse("base:1.0", version: .v20_10)
+    let image = try #require(session.engine.hub.image(for: reference))
+    session.engine.images.add(image)
+    session.engine.images.setTag(reference, to: image.id)
+    #expect(texts("docker run -it ", session: session) == ["base", "base:1.0"])
+    #expect(texts("docker rmi base:1.0 b", session: session) == ["base", "base:1.0"])
+    // After the image, `docker run` takes a command, not another image.
+    #expect(texts("docker run --name web base:1.0 b", session: session) == [])
+  }
 }

@@ -77,11 +77,19 @@ extension Session {
     path == "~" || path.hasPrefix("~/") ? homeDirectory + path.dropFirst() : path
   }
 
-  /// Local image references for `docker run`, `rmi`, `tag`, ... (from the image store).
-  func localImageNames() -> [String] { [] }
+  /// Local image references for `docker run`, `rmi`, `tag`, ...: each tag as docker
+  /// shows it (`ubuntu:18.04`) and its repository (`ubuntu`).
+  func localImageNames() -> [String] {
+    engine.images.tags.keys.flatMap { [$0.familiar, $0.familiarName] }
+  }
 
-  /// Repositories and `repo:tag` references the registry offers, for `docker pull`.
-  func registryNames() -> [String] { [] }
+  /// What `docker pull` can fetch from the registry: repositories (`ubuntu`,
+  /// `nuagebec/ubuntu`) and their tags (`ubuntu:18.04`).
+  func registryNames() -> [String] {
+    engine.hub.allRepositories.flatMap { repository in
+      [repository.searchName] + repository.tagOrder.map { repository.searchName + ":" + $0 }
+    }
+  }
 
   /// Container names and short IDs, for `docker start`, `rm`, `exec`, ...
   func containerNames() -> [String] { [] }
