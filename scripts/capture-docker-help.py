@@ -20,7 +20,7 @@ PATHS = [
     "container exec", "container ls", "container rm", "container diff", "container commit",
     "container inspect",
     # images, registry, system
-    "pull", "images", "search", "tag", "rmi", "history", "build", "push", "version", "info",
+    "pull", "images", "search", "tag", "rmi", "history", "build", "push", "login", "logout", "version", "info",
     "image", "image ls", "image pull", "image rm", "image tag", "image history", "image inspect",
     "image build", "image push", "system", "system df", "system info",
     # archives

@@ -1127,6 +1127,27 @@ Options:
       --ulimit ulimit           Ulimit options (default [])
 
 """#,
+    "login": #"""
+
+Usage:  docker login [OPTIONS] [SERVER]
+
+Log in to a Docker registry.
+If no server is specified, the default is defined by the daemon.
+
+Options:
+  -p, --password string   Password
+      --password-stdin    Take the password from stdin
+  -u, --username string   Username
+
+"""#,
+    "logout": #"""
+
+Usage:  docker logout [SERVER]
+
+Log out from a Docker registry.
+If no server is specified, the default is defined by the daemon.
+
+"""#,
     "push": #"""
 
 Usage:  docker push [OPTIONS] NAME[:TAG]
@@ -2756,6 +2777,26 @@ Options:
                                 "name:tag" format
       --target string           Set the target build stage to build.
       --ulimit ulimit           Ulimit options (default [])
+
+"""#,
+    "login": #"""
+Usage:  docker login [OPTIONS] [SERVER]
+
+Authenticate to a registry.
+Defaults to Docker Hub if no server is specified.
+
+Options:
+  -p, --password string   Password or Personal Access Token (PAT)
+      --password-stdin    Take the Password or Personal Access Token (PAT)
+                          from stdin
+  -u, --username string   Username
+
+"""#,
+    "logout": #"""
+Usage:  docker logout [SERVER]
+
+Log out from a registry.
+If no server is specified, the default is defined by the daemon.
 
 """#,
     "push": #"""

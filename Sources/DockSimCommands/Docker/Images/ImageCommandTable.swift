@@ -14,6 +14,10 @@ extension DockerCommandTable {
       DockerCommandEntry(["history"], History.self),
       DockerCommandEntry(["image", "history"], History.self),
       DockerCommandEntry(["image", "inspect"], ImageInspect.self),
+      DockerCommandEntry(["push"], Push.self),
+      DockerCommandEntry(["image", "push"], Push.self),
+      DockerCommandEntry(["login"], Login.self),
+      DockerCommandEntry(["logout"], Logout.self),
     ]
   }
 }
