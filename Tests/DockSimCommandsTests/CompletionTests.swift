@@ -36,6 +36,16 @@ import Testing
     #expect(texts("histo", session: session) == [])
   }
 
+  @Test func containerNamesAndIDs() throws {
+    var session = Session()
+    TestImage.install(into: &session.engine)
+    var console = Console()
+    _ = session.execute("docker create --name web docksim/test", console: &console)
+    let id = try #require(session.engine.containers.named("web")).shortID
+    #expect(texts("docker start w", session: session) == ["web"])
+    #expect(texts("docker rm \(id.prefix(4))", session: session) == [id])
+  }
+
   @Test func dockerSubcommandsAndGroups() {
     #expect(texts("docker ima") == ["image", "images"])
     #expect(texts("docker image l") == ["load", "ls"])

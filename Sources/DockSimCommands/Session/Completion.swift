@@ -92,7 +92,9 @@ extension Session {
   }
 
   /// Container names and short IDs, for `docker start`, `rm`, `exec`, ...
-  func containerNames() -> [String] { [] }
+  func containerNames() -> [String] {
+    engine.containers.all.flatMap { [$0.name, $0.shortID] }.sorted()
+  }
 }
 
 /// The line before the cursor, split as the shell would: the words of the current
