@@ -99,14 +99,14 @@ struct FlagParser {
     switch flag.kind {
     case .bool:
       guard let parsed = GoStrconv.parseBool(value) else {
-        return invalid(flag, value, "strconv.ParseBool: parsing \(GoStrconv.quote(value)): invalid syntax")
+        return invalid(flag, value, "strconv.ParseBool: parsing \(GoQuote.quote(value)): invalid syntax")
       }
       stored = parsed ? "true" : "false"
     case .int:
       switch GoStrconv.parseInt(value) {
       case .success(let number): stored = String(number)
       case .failure(let error):
-        return invalid(flag, value, "strconv.ParseInt: parsing \(GoStrconv.quote(value)): \(error.rawValue)")
+        return invalid(flag, value, "strconv.ParseInt: parsing \(GoQuote.quote(value)): \(error.rawValue)")
       }
     case .string, .list:
       break
@@ -116,7 +116,7 @@ struct FlagParser {
   }
 
   private func invalid(_ flag: DockerFlag, _ value: String, _ reason: String) -> Failure {
-    Failure(message: "invalid argument \(GoStrconv.quote(value)) for \"\(flag.errorName)\" flag: \(reason)")
+    Failure(message: "invalid argument \(GoQuote.quote(value)) for \"\(flag.errorName)\" flag: \(reason)")
   }
 }
 
@@ -185,29 +185,4 @@ enum GoStrconv {
     return overflow ? .some(nil) : .some(value)
   }
 
-  /// `strconv.Quote` for the printable ASCII and UTF-8 text users type.
-  static func quote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7f {
-          out += "\\x" + hex2(scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
-
-  private static func hex2(_ value: UInt32) -> String {
-    let digits = Array("0123456789abcdef")
-    return String([digits[Int(value >> 4)], digits[Int(value & 0xf)]])
-  }
 }

@@ -80,7 +80,7 @@ public enum BuildStep: Hashable, Sendable {
 
   /// The classic builder prints exec-form lists as `["nginx" "-g" "daemon off;"]`.
   private func jsonish(_ words: [String]) -> String {
-    "[" + words.map { goQuoted($0) }.joined(separator: " ") + "]"
+    "[" + words.map { GoQuote.quote($0) }.joined(separator: " ") + "]"
   }
 
   public static func == (a: BuildStep, b: BuildStep) -> Bool { a.createdBy(contentDigest: nil) == b.createdBy(contentDigest: nil) }

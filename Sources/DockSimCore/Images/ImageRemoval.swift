@@ -45,7 +45,7 @@ public enum ImageDeleteError: Error, Hashable, Sendable {
     case .lookup(.invalidReference(let error)): error.message(for: .v28)
     case .lookup(.notFound(let what)): "No such image: \(what)"
     case .referenceInUse(let typed, let cid, let id):
-      "conflict: unable to remove repository reference \(goQuoted(typed)) (must force) - container \(cid.prefix(12)) is using its referenced image \(id.short)"
+      "conflict: unable to remove repository reference \(GoQuote.quote(typed)) (must force) - container \(cid.prefix(12)) is using its referenced image \(id.short)"
     case .conflict(let id, let hard, let reason):
       "conflict: unable to delete \(id.short) (\(hard ? "cannot be forced" : "must be forced")) - \(reason)"
     }
@@ -192,18 +192,4 @@ struct ImageRemover {
   }
 }
 
-/// Go's `%q` for the plain strings Docker quotes (names as typed).
-func goQuoted(_ text: String) -> String {
-  var out = "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\t": out += "\\t"
-    default: out.unicodeScalars.append(scalar)
-    }
-  }
-  return out + "\""
-}
 
