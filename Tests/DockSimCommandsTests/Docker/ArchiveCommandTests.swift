@@ -53,7 +53,7 @@ private func harness(_ version: DockerVersion = .v20_10) -> ShellHarness {
     #expect(h.run("docker run snapshot:1 cat /root/note") == out("hello\n"))
     let image = try #require(h.session.engine.images.imageFor(Reference.parse("snapshot:1", version: .v20_10)))
     #expect(image.layers.count == 1)
-    #expect(image.history.map(\.comment) == ["Imported from box.tar"])
+    #expect(image.history.map(\.comment) == ["Imported from -"])
   }
 
   @Test func loadingAnArchiveThatIsNotOneChangesNothing() {

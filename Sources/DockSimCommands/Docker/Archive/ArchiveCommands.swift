@@ -64,11 +64,10 @@ struct ImageSave: DockerCommand {
   /// A name saves that tag; an ID saves the image with all its tags (as Docker does).
   private static func entry(for name: String, session: Session, version: DockerVersion) -> ImageArchive.Entry? {
     guard case .success(let image) = session.engine.images.lookup(name, version: version) else { return nil }
-    if ImageStore.isIDPrefix(name, of: image), session.engine.images.imageFor((try? Reference.parse(name, version: version)) ?? Reference(path: "-")) == nil {
-      return ImageArchive.Entry(image: image, tags: session.engine.images.tagReferences(to: image.id))
+    if let reference = try? Reference.parse(name, version: version), session.engine.images.imageFor(reference) != nil {
+      return ImageArchive.Entry(image: image, tags: [reference.withDefaultTag])
     }
-    let reference = (try? Reference.parse(name, version: version))?.withDefaultTag
-    return ImageArchive.Entry(image: image, tags: reference.map { [$0] } ?? [])
+    return ImageArchive.Entry(image: image, tags: session.engine.images.tagReferences(to: image.id))
   }
 
   /// 20.10's daemon asks its reference store, which says only that; 28 names the image.
@@ -162,11 +161,14 @@ struct ImageImport: DockerCommand {
       return 1
     }
     let now = session.engine.clock.now
+    // The CLI streams a file to the daemon as standard input, so the daemon's default
+    // comment names "-" whether the tarball came from a file or a pipe.
     let message = command.string("message")
+    let comment = message.isEmpty ? "Imported from -" : message
     let image = Image(
       layers: [layer], config: ImageConfig(env: []),
-      history: [HistoryEntry(created: now, createdBy: "", comment: message.isEmpty ? "Imported from \(source == "-" ? "-" : source)" : message, emptyLayer: false)],
-      created: now, comment: message.isEmpty ? "Imported from \(source == "-" ? "-" : source)" : message)
+      history: [HistoryEntry(created: now, createdBy: "", comment: comment, emptyLayer: false)],
+      created: now, comment: comment)
     session.engine.images.add(image)
     if let target { session.engine.images.setTag(target, to: image.id, at: now) }
     console.line(image.id.description)
