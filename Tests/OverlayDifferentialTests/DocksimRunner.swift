@@ -68,6 +68,8 @@ enum DocksimRunner {
     let outcomes = operations.map { operation in
       var console = Console()
       let status = session.runInContainer(id, command: operation, console: &console)
+      // stderr is not compared here: `sh -c` words its own errors as dash does
+      // (`sh: 1: ...`), the kernel side's bash as at a prompt (the docker route's).
       return ScenarioResult.Outcome(command: operation, status: status, stdout: console.stdoutText)
     }
     return finished(outcomes, session.hostFilesystem.scratchContainers[id] ?? fs)
@@ -83,16 +85,16 @@ enum DocksimRunner {
     if let tag = try? Reference.parse("scenario:latest", version: session.engine.version) {
       session.engine.images.setTag(tag, to: image.id)
     }
-    func type(_ line: String) -> (Int32, String) {
+    func type(_ line: String) -> (Int32, String, String) {
       var console = Console()
       let status = session.execute(line, console: &console)
-      return (status, console.stdoutText)
+      return (status, console.stdoutText, console.stderrText)
     }
     _ = type("docker run -it --name scenario scenario bash")
     let entered = session.shells.count == 2
     let outcomes = operations.map { operation in
-      let (status, stdout) = entered ? type(operation) : (-1, "docker run -it did not enter the container")
-      return ScenarioResult.Outcome(command: operation, status: status, stdout: stdout)
+      let (status, stdout, stderr) = entered ? type(operation) : (-1, "", "docker run -it did not enter the container")
+      return ScenarioResult.Outcome(command: operation, status: status, stdout: stdout, stderr: stderr)
     }
     if entered { _ = type("exit") }
     let diff = type("docker diff scenario").1.split(separator: "\n").map(String.init)

@@ -697,6 +697,7 @@ enum KernelGolden {
     "S12": #"""
       $ rmdir /opt/app
       ? 1
+      ! rmdir: failed to remove '/opt/app': Directory not empty
       == merged
       /bin kind=dir mode=0755
       /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
@@ -826,14 +827,19 @@ enum KernelGolden {
     "S35": #"""
       $ mkdir /opt/app
       ? 1
+      ! mkdir: cannot create directory '/opt/app': File exists
       $ rmdir /etc/hosts
       ? 1
+      ! rmdir: failed to remove '/etc/hosts': Not a directory
       $ touch /etc/hosts/x
       ? 1
+      ! touch: cannot touch '/etc/hosts/x': Not a directory
       $ rmdir /opt
       ? 1
+      ! rmdir: failed to remove '/opt': Directory not empty
       $ rm /nope
       ? 1
+      ! rm: cannot remove '/nope': No such file or directory
       == merged
       /bin kind=dir mode=0755
       /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
@@ -3081,6 +3087,7 @@ enum KernelGolden {
       ? 0
       $ cat /tmp/loop
       ? 1
+      ! cat: /tmp/loop: Too many levels of symbolic links
       == merged
       /bin kind=dir mode=0755
       /bin/busybox kind=file mode=0755 size=8 nlink=2 mtime=2019-06-01T12:00:00Z links=/bin/sh data="BUSYBOX\n"
@@ -3201,6 +3208,7 @@ enum KernelGolden {
     "X85": #"""
       $ echo x > /data/sub/b
       ? 1
+      ! bash: /data/sub/b: No such file or directory
       $ mkdir -p /data/sub
       ? 0
       $ echo x > /data/sub/b

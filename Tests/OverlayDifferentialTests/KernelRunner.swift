@@ -116,11 +116,22 @@ enum KernelRunner {
       let out = "\(scratch)/op\(index)"
       let status = try String(contentsOfFile: "\(out).status", encoding: .utf8)
       let stdout = try String(contentsOfFile: "\(out).out", encoding: .utf8)
+      let stderr = try String(contentsOfFile: "\(out).err", encoding: .utf8)
       return ScenarioResult.Outcome(
         command: operation,
         status: Int32(status.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1,
-        stdout: stdout.replacingOccurrences(of: root, with: ""))
+        stdout: stdout.replacingOccurrences(of: root, with: ""),
+        stderr: interactive(stderr, script: scriptPath).replacingOccurrences(of: root, with: ""))
     }
+  }
+
+  /// bash reading a script says `SCRIPT: line N: ...` where at a prompt it says `bash: ...`.
+  private static func interactive(_ stderr: String, script: String) -> String {
+    stderr.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      guard line.hasPrefix(script + ": line ") else { return String(line) }
+      let rest = line.dropFirst(script.count + ": line ".count).drop { $0.isNumber }
+      return "bash" + rest
+    }.joined(separator: "\n")
   }
 
   /// posix_spawn and waitpid: Foundation's Process is avoided, the test process starts

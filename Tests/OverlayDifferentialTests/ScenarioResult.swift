@@ -5,6 +5,8 @@ struct ScenarioResult: Sendable, Equatable {
     var command: String
     var status: Int32
     var stdout: String
+    /// nil where nothing real printed it (DirectShell): then it is not compared.
+    var stderr: String? = nil
   }
 
   var outcomes: [Outcome] = []
@@ -56,6 +58,7 @@ extension ScenarioResult {
       if !outcome.stdout.isEmpty && !outcome.stdout.hasSuffix("\n") {
         lines.append("|\\ \(outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false).last!)")
       }
+      for line in (outcome.stderr ?? "").split(separator: "\n") { lines.append("! \(line)") }
     }
     lines.append("== merged")
     lines += Self.render(merged)
@@ -97,9 +100,11 @@ extension ScenarioResult {
 
   private mutating func parseOutcomeLine(_ line: String) -> Bool {
     if line.hasPrefix("$ ") {
-      outcomes.append(Outcome(command: String(line.dropFirst(2)), status: 0, stdout: ""))
+      outcomes.append(Outcome(command: String(line.dropFirst(2)), status: 0, stdout: "", stderr: ""))
     } else if line.hasPrefix("? "), let status = Int32(line.dropFirst(2)), !outcomes.isEmpty {
       outcomes[outcomes.count - 1].status = status
+    } else if line.hasPrefix("! "), !outcomes.isEmpty {
+      outcomes[outcomes.count - 1].stderr = (outcomes[outcomes.count - 1].stderr ?? "") + line.dropFirst(2) + "\n"
     } else if line.hasPrefix("|\\ "), !outcomes.isEmpty {
       outcomes[outcomes.count - 1].stdout += line.dropFirst(3)
     } else if line.hasPrefix("| ") || line == "|", !outcomes.isEmpty {
@@ -185,6 +190,12 @@ extension ScenarioResult {
           Mismatch(
             scenario: scenario, section: section, path: label, field: "status",
             kernel: kernel.map { String($0.status) } ?? "-", docksim: docksim.map { String($0.status) } ?? "-"))
+      }
+      if let expected = kernel?.stderr, let actual = docksim?.stderr, expected != actual {
+        found.append(
+          Mismatch(
+            scenario: scenario, section: section, path: label, field: "stderr",
+            kernel: quoted(Array(expected.utf8)), docksim: quoted(Array(actual.utf8))))
       }
       if kernel?.stdout != docksim?.stdout {
         found.append(
