@@ -38,6 +38,10 @@ public struct Container: Sendable {
   public var attachedShellIndex: Int?
   /// What the main process wrote while no one was attached (`docker start`, `-d`).
   public var logs: [UInt8] = []
+  /// What `docker create` asked for that only `docker inspect` shows.
+  public var settings = ContainerSettings()
+  /// The host number of its address on the default bridge (172.17.0.N) while it runs.
+  public var bridgeHost: Int?
 
   public init(
     id: String, name: String, imageReference: String, imageID: Digest, path: String, args: [String],
@@ -73,6 +77,24 @@ public struct Container: Sendable {
     let args = self.args.map { $0.contains(" ") ? "'\($0)'" : $0 }
     return ([path] + args).joined(separator: " ")
   }
+}
+
+/// The parts of a container's create request that only `docker inspect` shows.
+public struct ContainerSettings: Sendable, Hashable {
+  /// `-h`; nil means the short ID.
+  public var hostname: String?
+  /// `Config.WorkingDir`: `-w` or the image's, empty when neither set one.
+  public var workingDir = ""
+  /// `docker run -d`: the CLI attaches no stream.
+  public var detached = false
+  /// `Config.Entrypoint`: `--entrypoint` or the image's.
+  public var entrypoint: [String] = []
+  /// `-p` as given: a host port of 0 is the daemon's choice (`HostConfig.PortBindings`).
+  public var portRequests: [PortBinding] = []
+  /// `HostConfig.ConsoleSize` (height, width): docker 28's CLI sends its terminal's.
+  public var consoleSize = [0, 0]
+
+  public init() {}
 }
 
 /// moby's `container.State`, reduced to what docksim simulates.

@@ -84,6 +84,12 @@ public struct ContainerSpec: Sendable {
   public var autoRemove: Bool
   /// `-p` values, parsed.
   public var publishedPorts: [PortBinding]
+  /// `-h`.
+  public var hostname: String?
+  /// `docker run -d`.
+  public var detached = false
+  /// The CLI's terminal size (docker 28 sends it with every create).
+  public var consoleSize = [0, 0]
 
   public init(
     image: ContainerImage, reference: String, name: String? = nil, command: [String] = [],
@@ -128,6 +134,12 @@ extension Engine {
     container.imageSize = spec.image.size
     container.exposedPorts = spec.image.exposedPorts
     container.publishedPorts = spec.publishedPorts
+    container.settings.hostname = spec.hostname
+    container.settings.workingDir = spec.workingDirectory ?? spec.image.workingDirectory
+    container.settings.detached = spec.detached
+    container.settings.entrypoint = entrypoint
+    container.settings.portRequests = spec.publishedPorts
+    container.settings.consoleSize = spec.consoleSize
     containers.add(container)
     clock.advance(by: ContainerTiming.create)
     return .success(container)
@@ -176,8 +188,18 @@ extension Engine {
     container.state.exitCode = 0
     container.state.error = ""
     container.state.scheduledExit = lifetime.map { .init(at: clock.now.adding($0.0), status: $0.1) }
+    container.bridgeHost = freeBridgeHost()
     containers.update(container)
     clock.advance(by: ContainerTiming.start)
+  }
+
+  /// The lowest free address on the default bridge: the gateway is 172.17.0.1, so
+  /// containers get .2, .3, ... and a stopped container's address is reused.
+  private func freeBridgeHost() -> Int {
+    let taken = Set(containers.all.compactMap(\.bridgeHost))
+    var host = 2
+    while taken.contains(host) { host += 1 }
+    return host
   }
 
   /// The main process ended with `status` at `time` (now unless given).
@@ -188,6 +210,7 @@ extension Engine {
     container.state.finishedAt = time ?? clock.now
     container.state.scheduledExit = nil
     container.execIDs = []
+    container.bridgeHost = nil
     containers.update(container)
     if time == nil { clock.advance(by: ContainerTiming.exit) }
   }

@@ -75,8 +75,10 @@ enum RegistryGolden {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Transcripts/registry")
 
-  static func check(_ actual: String, file name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    let url = directory.appendingPathComponent(name)
+  static func check(
+    _ actual: String, file name: String, folder: String = "registry", sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let url = directory.deletingLastPathComponent().appendingPathComponent(folder).appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["DOCKSIM_BLESS"] == "1" {
       try? actual.write(to: url, atomically: true, encoding: .utf8)
       return

@@ -18,6 +18,8 @@ extension DockerCommandTable {
       DockerCommandEntry(["container", "diff"], ContainerDiff.self),
       DockerCommandEntry(["commit"], ContainerCommit.self),
       DockerCommandEntry(["container", "commit"], ContainerCommit.self),
+      DockerCommandEntry(["inspect"], Inspect.self),
+      DockerCommandEntry(["container", "inspect"], ContainerInspect.self),
       DockerCommandEntry(["rm"], ContainerRemove.self),
       DockerCommandEntry(["container", "rm"], ContainerRemove.self, onlyIn: .v20_10),
       DockerCommandEntry(["container", "rm"], aliases: ["remove"], ContainerRemove.self, onlyIn: .v28),

@@ -77,13 +77,18 @@ struct ContainerRun: DockerCommand {
     case .success(let found): image = found
     case .failure(let failure): return .failure(CreateFailure(failure.message))
     }
-    let spec = ContainerSpec(
+    var spec = ContainerSpec(
       image: image, reference: typed, name: command.isSet("name") ? command.string("name") : nil,
       command: Array(command.positionals.dropFirst()),
       entrypoint: command.isSet("entrypoint") ? command.string("entrypoint") : nil,
       environment: command.list("env"), workingDirectory: command.isSet("workdir") ? command.string("workdir") : nil,
       tty: command.bool("tty"), openStdin: command.bool("interactive"), autoRemove: command.bool("rm"),
       publishedPorts: ports)
+    spec.hostname = command.isSet("hostname") ? command.string("hostname") : nil
+    spec.detached = command.bool("detach")
+    // 28's CLI sends its terminal's size with every create (20.10's only on Windows);
+    // docksim's terminal model has 24 rows.
+    if command.version == .v28, console.traits.stdoutIsTerminal { spec.consoleSize = [24, console.traits.width] }
     switch session.engine.createContainer(spec) {
     case .success(let container): return .success(container)
     case .failure(let error):

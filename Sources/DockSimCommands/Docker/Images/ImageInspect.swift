@@ -10,36 +10,8 @@ struct ImageInspect: DockerCommand {
     arguments: .atLeast(1))
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
-    let version = command.version
-    var documents: [JSONValue] = []
-    var errors: [String] = []
-    for name in command.positionals {
-      switch session.engine.images.lookup(name, version: version) {
-      case .success(let image): documents.append(json(image, engine: session.engine))
-      case .failure(.invalidReference(let error)): errors.append(DockerErrors.daemon(error.message(for: version)))
-      case .failure(.notFound(let what)):
-        errors.append(version == .v20_10 ? "Error: No such image: \(name)" : DockerErrors.daemon("No such image: \(what)"))
-      }
-    }
-    let status = write(documents, format: command.string("format"), version: version, console: &console)
-    for error in errors { console.errorLine(error) }
-    return errors.isEmpty ? status : 1
-  }
-
-  /// Prints the documents as a JSON array, or each through `--format`.
-  static func write(_ documents: [JSONValue], format: String, version: DockerVersion, console: inout Console) -> Int32 {
-    guard !format.isEmpty else {
-      console.line(JSONValue.array(documents).indented())
-      return 0
-    }
-    do {
-      let template = try DockerFormat(format, version: version)
-      for document in documents { console.line(try template.execute(document.templateValue)) }
-      return 0
-    } catch {
-      console.errorLine(error.message)
-      return 1
-    }
+    let results = command.positionals.map { Inspect.image($0, session: session) }
+    return InspectOutput.write(results, format: command.string("format"), version: command.version, console: &console)
   }
 
   /// The image document, keys in the order of the emulated version's API type.

@@ -82,9 +82,17 @@ public struct DockerFormat: Sendable {
     try execute(value, functions: TemplateFunctions.rows)
   }
 
-  func execute(_ value: TemplateValue, functions: [String: TemplateFunction]) throws(DockerFormatError) -> String {
+  /// Executes over raw JSON as `docker inspect` falls back to: a missing map key is an error.
+  public func executeStrict(_ value: TemplateValue) throws(DockerFormatError) -> String {
+    try execute(value, functions: TemplateFunctions.rows, missingKeyIsError: true)
+  }
+
+  func execute(
+    _ value: TemplateValue, functions: [String: TemplateFunction], missingKeyIsError: Bool = false
+  ) throws(DockerFormatError) -> String {
     var executor = TemplateExecutor(functions: functions, root: value)
     executor.rangesOverIntegers = version != .v20_10
+    executor.missingKeyIsError = missingKeyIsError
     do {
       try executor.walk(nodes, dot: value)
     } catch {

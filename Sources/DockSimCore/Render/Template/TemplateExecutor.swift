@@ -10,6 +10,9 @@ struct TemplateExecutor {
   let functions: [String: TemplateFunction]
   /// Go 1.22 and later range over an integer (Docker 28); Docker 20.10's Go cannot.
   var rangesOverIntegers = false
+  /// `Option("missingkey=error")`: a missing map key is an error (docker inspect's
+  /// second try, over the raw JSON).
+  var missingKeyIsError = false
   var output = ""
   var variables: [(name: String, value: TemplateValue)]
   /// The node errors are reported at (Go's `state.at`).
@@ -172,13 +175,14 @@ struct TemplateExecutor {
     switch receiver {
     case .missing: return .missing
     case .null: throw fail("nil pointer evaluating interface {}.\(name)")
-    case .record(let typeName, let fields):
+    case .record(let typeName, let fields), .structure(let typeName, _, let fields):
       // Docker's context fields are methods: arguments are a count error.
       guard let value = fields[name] else { throw fail("can't evaluate field \(name) in type \(typeName)") }
       if argumentCount > 0 { throw fail("wrong number of args for \(name): want 0 got \(argumentCount)") }
       return value
     case .map(let fields):
       if argumentCount > 0 { throw fail("\(name) is not a method but has arguments") }
+      if missingKeyIsError, fields[name] == nil { throw fail("map has no entry for key \(GoQuote.quote(name))") }
       return fields[name] ?? .missing
     default:
       throw fail("can't evaluate field \(name) in type \(receiver.goTypeName)")

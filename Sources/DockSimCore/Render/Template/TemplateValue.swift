@@ -11,6 +11,9 @@ public indirect enum TemplateValue: Sendable, Hashable {
   /// A Go struct such as `*formatter.imageContext`: a missing field is an error naming `typeName`.
   /// `json` marshals it as Docker's contexts do: sorted keys, HTML-escaped strings.
   case record(typeName: String, fields: [String: TemplateValue])
+  /// A Go struct of the API types (`docker inspect`'s documents): `json` and `%v`
+  /// keep the declaration order `keys` gives, and `json` does not escape HTML.
+  case structure(typeName: String, keys: [String], fields: [String: TemplateValue])
   /// Go's nil.
   case null
   /// Go's invalid reflect.Value: a missing map key; prints `<no value>`.
@@ -29,7 +32,7 @@ public indirect enum TemplateValue: Sendable, Hashable {
     case .bool: "bool"
     case .list(_, let element): "[]" + element
     case .map: "map[string]interface {}"
-    case .record(let name, _): name
+    case .record(let name, _), .structure(let name, _, _): name
     case .null: "interface {}"
     case .missing: "<invalid>"
     }
@@ -43,7 +46,7 @@ public indirect enum TemplateValue: Sendable, Hashable {
     case .bool(let b): b
     case .list(let items, _): !items.isEmpty
     case .map(let fields): !fields.isEmpty
-    case .record: true
+    case .record, .structure: true
     case .null, .missing: false
     }
   }
@@ -59,6 +62,7 @@ public indirect enum TemplateValue: Sendable, Hashable {
       "map[" + fields.keys.sorted().map { "\($0):\(fields[$0]!.printed)" }.joined(separator: " ") + "]"
     case .record(_, let fields):
       "{" + fields.keys.sorted().map { fields[$0]!.printed }.joined(separator: " ") + "}"
+    case .structure(_, let keys, let fields): "{" + keys.map { fields[$0]!.printed }.joined(separator: " ") + "}"
     case .null: "<nil>"
     case .missing: "<no value>"
     }
@@ -78,6 +82,9 @@ enum TemplateJSON {
       return "[" + items.map { encode($0, escapeHTML: escapeHTML) }.joined(separator: ",") + "]"
     case .map(let fields): return object(fields, escapeHTML: escapeHTML)
     case .record(_, let fields): return object(fields, escapeHTML: true)
+    case .structure(_, let keys, let fields):
+      let members = keys.map { quote($0, escapeHTML: escapeHTML) + ":" + encode(fields[$0]!, escapeHTML: escapeHTML) }
+      return "{" + members.joined(separator: ",") + "}"
     case .null, .missing: return "null"
     }
   }
