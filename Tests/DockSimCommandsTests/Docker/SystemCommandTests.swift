@@ -120,9 +120,9 @@ import Testing
 
     Containers space usage:
 
-    CONTAINER ID   IMAGE         COMMAND                  LOCAL VOLUMES   SIZE      CREATED                  STATUS                  NAMES
-    b99b263a3164   nginx         "nginx -g 'daemon of…"   0               0B        1 second ago             Up Less than a second   ecstatic_carson
-    17e5bc879e7d   hello-world   "/hello"                 0               0B        Less than a second ago   Created                 amazing_chandrasekhar
+    CONTAINER ID   IMAGE         COMMAND                  LOCAL VOLUMES   SIZE      CREATED                  STATUS                              NAMES
+    b99b263a3164   nginx         "nginx -g 'daemon of…"   0               0B        1 second ago             Up 1 second                         ecstatic_carson
+    17e5bc879e7d   hello-world   "/hello"                 0               0B        Less than a second ago   Exited (0) Less than a second ago   amazing_chandrasekhar
 
     Local Volumes space usage:
 

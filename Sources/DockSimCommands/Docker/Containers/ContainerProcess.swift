@@ -11,6 +11,9 @@ enum MainProcess: Equatable {
   case server(handlesSIGTERM: Bool)
   /// `sleep N`: runs for N seconds of simulated time, then exits with 0.
   case timed(Duration)
+  /// A program of an image's own that docksim knows (`/hello` of hello-world):
+  /// it writes its output and exits with 0.
+  case imageBinary(output: String)
   /// Anything else runs to completion through the shell's interpreter.
   case oneShot
 
@@ -23,6 +26,7 @@ enum MainProcess: Equatable {
   static func of(_ container: Container) -> MainProcess {
     let program = String(container.path.split(separator: "/").last ?? "")
     let args = container.args
+    if let output = ImageBinaries.output(of: container) { return .imageBinary(output: output) }
     if isInteractiveShell([container.path] + args) { return .shell }
     if servers.contains(program) { return .server(handlesSIGTERM: true) }
     if program == "sleep", args.count == 1 {
@@ -98,6 +102,12 @@ extension Session {
     case .timed(let duration):
       engine.markStarted(id, exitsAfter: (duration, 0))
       return .running
+    case .imageBinary(let output):
+      engine.markStarted(id)
+      var written = Console(traits: console.traits)
+      written.write(output)
+      if attached { console.append(written) } else { appendLogs(id, written) }
+      return finish(id, status: 0)
     case .oneShot:
       engine.markStarted(id)
       return runToCompletion(container, stdin: container.openStdin ? stdin : [], attached: attached, console: &console)

@@ -25,7 +25,8 @@ struct Images: DockerCommand {
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
     var filters: ImageListFilters
     do {
-      filters = try ImageListFilters(command.list("filter"))
+      filters = try ImageListFilters(command.list("filter"), version: command.version)
+      try filters.resolveTimes(session.engine, version: command.version)
     } catch {
       console.errorLine(error.line)
       return 1
@@ -56,12 +57,21 @@ struct Images: DockerCommand {
 struct ImageListFilters {
   var dangling: Bool?
   var references: [String] = []
+  /// `label=KEY` or `label=KEY=VALUE`: every one must match (moby's MatchKVList).
+  var labels: [String] = []
+  /// `before=IMAGE`, `since=IMAGE` (and 28's `until=TIME`) as given.
+  var before: [String] = []
+  var since: [String] = []
+  var until: [String] = []
+  /// Only images created strictly before / after these times are listed.
+  var createdBefore: Timestamp?
+  var createdAfter: Timestamp?
 
   struct Invalid: Error {
     var line: String
   }
 
-  init(_ values: [String]) throws(Invalid) {
+  init(_ values: [String], version: DockerVersion = .v20_10) throws(Invalid) {
     for value in values {
       guard let equals = value.firstIndex(of: "=") else {
         throw Invalid(line: "bad format of filter (expected name=value)")
@@ -76,6 +86,10 @@ struct ImageListFilters {
         dangling = flag
       case "reference":
         references.append(argument)
+      case "label": labels.append(argument)
+      case "before": before.append(argument)
+      case "since": since.append(argument)
+      case "until" where version == .v28: until.append(argument)
       default:
         throw Invalid(line: DockerErrors.daemon("Invalid filter '\(key)'"))
       }
@@ -83,6 +97,86 @@ struct ImageListFilters {
   }
 
   init() {}
+
+  /// Resolves `before`/`since` to the named images' creation times and `until` to a
+  /// time, as the daemon does before it lists anything. 20.10 keeps the last value of
+  /// each; 28 the earliest bound for before/until and the latest for since.
+  mutating func resolveTimes(_ engine: Engine, version: DockerVersion) throws(Invalid) {
+    var beforeTimes: [Timestamp] = []
+    for name in before { beforeTimes.append(try Self.created(name, engine: engine, version: version)) }
+    for value in until { beforeTimes.append(try Self.time(value, now: engine.clock.now)) }
+    var sinceTimes: [Timestamp] = []
+    for name in since { sinceTimes.append(try Self.created(name, engine: engine, version: version)) }
+    switch version {
+    case .v20_10:
+      createdBefore = beforeTimes.last
+      createdAfter = sinceTimes.last
+    case .v28:
+      createdBefore = beforeTimes.min()
+      createdAfter = sinceTimes.max()
+    }
+  }
+
+  private static func created(_ name: String, engine: Engine, version: DockerVersion) throws(Invalid) -> Timestamp {
+    switch engine.images.lookup(name, version: version) {
+    case .success(let image): return image.created
+    case .failure(.invalidReference(let error)): throw Invalid(line: DockerErrors.daemon(error.message(for: version)))
+    case .failure(.notFound(let what)): throw Invalid(line: DockerErrors.daemon("No such image: \(what)"))
+    }
+  }
+
+  /// 28's `until`: a Go duration before now (`24h`, `90m`), a Unix time, or an
+  /// RFC 3339 time or date in UTC.
+  private static func time(_ value: String, now: Timestamp) throws(Invalid) -> Timestamp {
+    if value != "0", let duration = GoDuration.parse(value) { return now.adding(Duration(nanoseconds: -duration)) }
+    if let parsed = Timestamp(iso8601: value) ?? Timestamp(iso8601: value + "T00:00:00Z") { return parsed }
+    if !value.contains("-"), let seconds = Double(value) { return Timestamp(seconds: Int64(seconds.rounded(.down))) }
+    throw Invalid(line: DockerErrors.daemon("failed to parse value as time or duration: \(GoQuote.quote(value))"))
+  }
+
+  /// Whether an image passes the label and time filters.
+  func keeps(_ image: Image) -> Bool {
+    if let createdBefore, image.created >= createdBefore { return false }
+    if let createdAfter, image.created <= createdAfter { return false }
+    guard !labels.isEmpty else { return true }
+    let imageLabels = image.config.labels
+    if imageLabels.isEmpty { return false }
+    return labels.allSatisfy { filter in
+      let parts = filter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+      guard let value = imageLabels[parts[0]] else { return false }
+      return parts.count == 1 || parts[1] == value
+    }
+  }
+}
+
+/// Go's time.ParseDuration for what `until` takes: a sequence of decimal numbers
+/// with units (`1h30m`, `1.5h`, `300ms`), optionally signed. Nanoseconds, or nil.
+enum GoDuration {
+  static let units: [(String, Double)] = [
+    ("ns", 1), ("us", 1e3), ("µs", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9),
+  ]
+
+  static func parse(_ text: String) -> Int64? {
+    var rest = Substring(text)
+    var sign = 1.0
+    if let first = rest.first, first == "-" || first == "+" {
+      sign = first == "-" ? -1 : 1
+      rest = rest.dropFirst()
+    }
+    if rest == "0" { return 0 }
+    guard !rest.isEmpty else { return nil }
+    var total = 0.0
+    while !rest.isEmpty {
+      let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+      guard !number.isEmpty, let value = Double(number) else { return nil }
+      rest = rest.dropFirst(number.count)
+      let unitText = rest.prefix { !($0.isASCII && ($0.isNumber || $0 == ".")) }
+      guard let unit = units.first(where: { $0.0 == unitText }) else { return nil }
+      rest = rest.dropFirst(unitText.count)
+      total += value * unit.1
+    }
+    return Int64(sign * total)
+  }
 }
 
 /// The daemon's image list plus the CLI's expansion into rows (one per tag, repository
@@ -121,6 +215,7 @@ struct ImageListing {
     var result: [(Image, [Reference], [Reference])] = []
     let danglingOnly = filters.dangling == true
     for image in store.newestFirst {
+      guard filters.keeps(image) else { continue }
       if danglingOnly, !store.children(of: image.id).isEmpty { continue }
       let refs = store.references(to: image.id).filter(matchesReferenceFilter)
       let tags = refs.filter { $0.digest == nil }
