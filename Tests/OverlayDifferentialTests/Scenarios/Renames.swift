@@ -31,8 +31,6 @@ extension Scenarios {
       run: ["mkdir -p /data/a", "mv /data/a /data/b"]),
     Scenario(
       "X25", "rename a lower directory over an empty lower directory", layers: [base],
-      run: ["mv -T /opt/app /srv/empty"],
-      knownIssues: Scenario.inTheShell(
-        "docksim's mv has no -T (--no-target-directory): status 1, nothing moved (shell's Mv)")),
+      run: ["mv -T /opt/app /srv/empty"]),
   ]
 }

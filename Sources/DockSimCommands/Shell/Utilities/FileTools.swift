@@ -47,12 +47,20 @@ struct FileTool {
 
 // MARK: - touch, mkdir, rmdir
 
+/// GNU `touch`: -a -c -m, and the time from `-t STAMP`, `-d DATE` or `-r FILE`
+/// (else the simulated clock). There are no access times: `-a` alone still copies a
+/// lower file up (a metadata change) but keeps its mtime.
 struct Touch: Program {
   func run(_ invocation: Invocation, session: inout Session, console: inout Console) -> Int32 {
     let tool = FileTool("touch", session: session)
-    guard let options = tool.parse(invocation, OptionSpec(flags: "cam", long: ["no-create": "c"]), console: &console)
-    else { return 1 }
+    let spec = OptionSpec(
+      flags: "acmfh", valued: "dtr",
+      long: ["no-create": "c", "date": "d", "reference": "r", "no-dereference": "h"], longValued: ["d", "r"])
+    guard let options = tool.parse(invocation, spec, console: &console) else { return 1 }
+    var fs = session.filesystem
+    guard let time = requestedTime(options, tool: tool, fs: &fs, console: &console) else { return 1 }
     guard !options.operands.isEmpty else { return tool.usage("missing file operand", console: &console) }
+    let onlyAccess = options.has("a") && !options.has("m")
     return session.withFilesystem { fs in
       var status: Int32 = 0
       for operand in options.operands {
@@ -60,8 +68,12 @@ struct Touch: Program {
         let existed = fs.exists(path)
         if !existed && options.has("c") { continue }
         do throws(FSError) {
-          try fs.touch(path, at: tool.now)
-          if !existed { tool.adopt(operand, fs: &fs) }
+          if !existed {
+            try fs.touch(path, at: tool.now)
+            tool.adopt(operand, fs: &fs)
+          }
+          let mtime = onlyAccess ? (existed ? try fs.stat(path).mtime : tool.now) : (time ?? tool.now)
+          if existed || time != nil { try fs.setModificationTime(path, mtime) }
         } catch {
           tool.fail("cannot touch \(tool.quote(operand)): \(error)", console: &console)
           status = 1
@@ -69,6 +81,41 @@ struct Touch: Program {
       }
       return status
     }
+  }
+
+  /// `.some(nil)`: the clock's now; `.some(t)`: t; nil: a message was printed, touch fails.
+  private func requestedTime(
+    _ options: ParsedOptions, tool: FileTool, fs: inout ContainerFS, console: inout Console
+  ) -> Timestamp?? {
+    if options.has("t") && (options.has("d") || options.has("r")) {
+      _ = tool.usage("cannot specify times from more than one source", console: &console)
+      return nil
+    }
+    if let stamp = options.values["t"] {
+      guard let time = DateText.posix(stamp, now: tool.now) else {
+        tool.fail("invalid date format \(tool.quote(stamp))", console: &console)
+        return nil
+      }
+      return .some(time)
+    }
+    var base = tool.now
+    if let reference = options.values["r"] {
+      do throws(FSError) {
+        base = try fs.stat(tool.absolute(reference)).mtime
+      } catch {
+        tool.fail("failed to get attributes of \(tool.quote(reference)): \(error)", console: &console)
+        return nil
+      }
+      if options.values["d"] == nil { return .some(base) }
+    }
+    if let text = options.values["d"] {
+      guard let time = DateText.free(text, now: base) else {
+        tool.fail("invalid date format \(tool.quote(text))", console: &console)
+        return nil
+      }
+      return .some(time)
+    }
+    return .some(nil)
   }
 }
 
@@ -335,24 +382,49 @@ struct TreeCopier {
   }
 }
 
-/// The destinations of `cp`/`mv`: `SRC DEST`, or `SRC... DIR`.
+/// The destinations of `cp`/`mv`: `SRC DEST`, `SRC... DIR`, `-t DIR SRC...`, or
+/// `-T SRC DEST` (DEST is never taken as a directory to move into).
 struct CopyTargets {
   var pairs: [(source: String, destination: String)] = []
 
-  static func resolve(_ operands: [String], tool: FileTool, fs: inout ContainerFS, console: inout Console) -> CopyTargets? {
+  static func resolve(
+    _ options: ParsedOptions, tool: FileTool, fs: inout ContainerFS, console: inout Console
+  ) -> CopyTargets? {
+    let operands = options.operands
+    let noTargetDirectory = options.has("T")
+    if options.seen.filter({ $0 == "t" }).count > 1 {
+      tool.fail("multiple target directories specified", console: &console)
+      return nil
+    }
+    if noTargetDirectory && options.values["t"] != nil {
+      _ = tool.usage("cannot combine --target-directory (-t) and --no-target-directory (-T)", console: &console)
+      return nil
+    }
     guard !operands.isEmpty else {
       _ = tool.usage("missing file operand", console: &console)
       return nil
+    }
+    if let directory = options.values["t"] {
+      guard targetDirectoryUsable(directory, tool: tool, fs: &fs, console: &console) else { return nil }
+      return CopyTargets(pairs: operands.map { ($0, TreeCopier.join(directory, PathText.basename($0))) })
     }
     guard operands.count > 1 else {
       _ = tool.usage("missing destination file operand after \(tool.quote(operands[0]))", console: &console)
       return nil
     }
+    if noTargetDirectory {
+      guard operands.count == 2 else {
+        _ = tool.usage("extra operand \(tool.quote(operands[2]))", console: &console)
+        return nil
+      }
+      return CopyTargets(pairs: [(operands[0], operands[1])])
+    }
     let destination = operands.last!
     let sources = operands.dropLast()
     let isDirectory = (try? fs.stat(tool.absolute(destination)))?.kind == .directory
     if sources.count > 1 && !isDirectory {
-      tool.fail("target \(tool.quote(destination)) is not a directory", console: &console)
+      let reason = fs.exists(tool.absolute(destination)) ? FSError.notADirectory : FSError.noSuchFile
+      tool.fail("target \(tool.quote(destination)): \(reason)", console: &console)
       return nil
     }
     var targets = CopyTargets()
@@ -361,6 +433,19 @@ struct CopyTargets {
       targets.pairs.append((source, into))
     }
     return targets
+  }
+
+  /// `-t DIR` must name a directory (coreutils 9.1's wording).
+  private static func targetDirectoryUsable(
+    _ directory: String, tool: FileTool, fs: inout ContainerFS, console: inout Console
+  ) -> Bool {
+    do throws(FSError) {
+      guard try fs.stat(tool.absolute(directory)).kind == .directory else { throw .notADirectory }
+      return true
+    } catch {
+      tool.fail("target directory \(tool.quote(directory)): \(error)", console: &console)
+      return false
+    }
   }
 
   /// Both names lead to the same object (`cp f f`).
@@ -374,13 +459,17 @@ struct Cp: Program {
   func run(_ invocation: Invocation, session: inout Session, console: inout Console) -> Int32 {
     let tool = FileTool("cp", session: session)
     let spec = OptionSpec(
-      flags: "rRpafiv", long: ["recursive": "r", "archive": "a", "force": "f", "verbose": "v", "preserve": "p"])
+      flags: "rRpafivT", valued: "t",
+      long: [
+        "recursive": "r", "archive": "a", "force": "f", "verbose": "v", "preserve": "p", "target-directory": "t",
+        "no-target-directory": "T",
+      ], longValued: ["t"])
     guard let options = tool.parse(invocation, spec, console: &console) else { return 1 }
     let recursive = options.has("r") || options.has("R") || options.has("a")
     let copier = TreeCopier(
       tool: tool, preserve: options.has("p") || options.has("a"), recursive: recursive, dereference: !recursive)
     return session.withFilesystem { fs in
-      guard let targets = CopyTargets.resolve(options.operands, tool: tool, fs: &fs, console: &console) else { return 1 }
+      guard let targets = CopyTargets.resolve(options, tool: tool, fs: &fs, console: &console) else { return 1 }
       var status: Int32 = 0
       for (source, destination) in targets.pairs {
         if CopyTargets.same(source, destination, tool: tool, fs: &fs) {
@@ -402,10 +491,14 @@ struct Cp: Program {
 struct Mv: Program {
   func run(_ invocation: Invocation, session: inout Session, console: inout Console) -> Int32 {
     let tool = FileTool("mv", session: session)
-    let spec = OptionSpec(flags: "fivn", long: ["force": "f", "verbose": "v", "no-clobber": "n"])
+    let spec = OptionSpec(
+      flags: "fivnT", valued: "t",
+      long: [
+        "force": "f", "verbose": "v", "no-clobber": "n", "target-directory": "t", "no-target-directory": "T",
+      ], longValued: ["t"])
     guard let options = tool.parse(invocation, spec, console: &console) else { return 1 }
     return session.withFilesystem { fs in
-      guard let targets = CopyTargets.resolve(options.operands, tool: tool, fs: &fs, console: &console) else { return 1 }
+      guard let targets = CopyTargets.resolve(options, tool: tool, fs: &fs, console: &console) else { return 1 }
       var status: Int32 = 0
       for (source, destination) in targets.pairs {
         if move(source, to: destination, tool: tool, fs: &fs, console: &console) {

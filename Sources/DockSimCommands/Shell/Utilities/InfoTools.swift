@@ -417,15 +417,11 @@ struct DateProgram: Program {
       if arg == "-u" || arg == "--utc" { continue }
       if arg == "-d" || arg.hasPrefix("--date=") {
         let text = arg == "-d" ? (arguments.popFirst() ?? "") : String(arg.dropFirst(7))
-        guard text.hasPrefix("@"), let seconds = Int64(text.dropFirst()) else {
-          if let parsed = Timestamp(iso8601: text) {
-            time = parsed
-            continue
-          }
+        guard let parsed = DateText.free(text, now: session.engine.clock.now) else {
           console.errorLine("date: invalid date \(UtilityContext.quote(text))")
           return 1
         }
-        time = Timestamp(seconds: seconds)
+        time = parsed
       } else if arg.hasPrefix("+") {
         format = String(arg.dropFirst())
       } else {
