@@ -16,6 +16,12 @@ public enum Gzip {
 
   /// The decompressed bytes of a gzip (or zlib) stream.
   public static func decompress(_ input: [UInt8]) throws(Gzip.Error) -> [UInt8] {
+    let result = input.withUnsafeBytes { raw in Result { () throws(Gzip.Error) in try decompress(raw) } }
+    return try result.get()
+  }
+
+  /// The decompressed bytes of a gzip stream read in place (a layer in a mapped archive).
+  public static func decompress(_ input: UnsafeRawBufferPointer) throws(Gzip.Error) -> [UInt8] {
     var stream = z_stream()
     guard czlib_inflate_init(&stream) == Z_OK else { throw Error(description: "gzip: cannot initialise zlib") }
     defer { inflateEnd(&stream) }
@@ -23,19 +29,17 @@ public enum Gzip {
     output.reserveCapacity(input.count * 4)
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     var status = Z_OK
-    var input = input
-    input.withUnsafeMutableBufferPointer { source in
-      stream.next_in = source.baseAddress
-      stream.avail_in = uInt(source.count)
-      repeat {
-        chunk.withUnsafeMutableBufferPointer { buffer in
-          stream.next_out = buffer.baseAddress
-          stream.avail_out = uInt(buffer.count)
-          status = inflate(&stream, Z_NO_FLUSH)
-          output.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
-        }
-      } while status == Z_OK
-    }
+    // zlib's next_in is not const, but inflate never writes through it.
+    stream.next_in = UnsafeMutablePointer(mutating: input.assumingMemoryBound(to: UInt8.self).baseAddress)
+    stream.avail_in = uInt(input.count)
+    repeat {
+      chunk.withUnsafeMutableBufferPointer { buffer in
+        stream.next_out = buffer.baseAddress
+        stream.avail_out = uInt(buffer.count)
+        status = inflate(&stream, Z_NO_FLUSH)
+        output.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
+      }
+    } while status == Z_OK
     guard status == Z_STREAM_END else {
       throw Error(description: status == Z_BUF_ERROR ? "unexpected EOF" : "gzip: invalid compressed data")
     }

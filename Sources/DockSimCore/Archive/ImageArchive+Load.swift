@@ -27,38 +27,48 @@ public enum ImageArchiveError: Error, Sendable, Hashable, CustomStringConvertibl
 extension ImageArchive {
   /// The images of a docker-archive or OCI layout, with the tags they carry.
   public static func load(_ bytes: [UInt8]) throws(ImageArchiveError) -> [Entry] {
-    let files = try members(of: bytes)
-    if let manifest = files["manifest.json"] {
-      return try loadDockerArchive(manifest, files: files)
+    try load(SharedBytes(bytes))
+  }
+
+  /// Loads from bytes that stay where they are (a mapped file): file bodies of plain
+  /// layers keep pointing into `source`; gzip layers are inflated once into memory.
+  public static func load(_ source: SharedBytes) throws(ImageArchiveError) -> [Entry] {
+    let files = try members(of: source)
+    if files.ranges["manifest.json"] != nil {
+      return try loadDockerArchive(files)
     }
-    if let index = files["index.json"] {
-      return try loadOCILayout(index, files: files)
+    if files.ranges["index.json"] != nil {
+      return try loadOCILayout(files)
     }
     throw .notAnImageArchive
   }
 
-  /// Regular members by normalized name (no `./`), contents sliced from the archive.
-  private static func members(of bytes: [UInt8]) throws(ImageArchiveError) -> [String: ArraySlice<UInt8>] {
-    let reader = TarReader(bytes: bytes)
+  /// The regular members of an archive by normalized name (no `./`), as ranges of its bytes.
+  struct Members {
+    let source: SharedBytes
+    var ranges: [String: Range<Int>] = [:]
+  }
+
+  private static func members(of source: SharedBytes) throws(ImageArchiveError) -> Members {
     let list: [TarReader.Member]
-    do { list = try reader.members() } catch { throw .tar(error) }
-    var files: [String: ArraySlice<UInt8>] = [:]
+    do { list = try TarReader(source).members() } catch { throw .tar(error) }
+    var files = Members(source: source)
     for member in list where member.header.kind == .regular {
       var name = member.header.name
       while name.hasPrefix("./") { name.removeFirst(2) }
-      files[name] = reader.content(of: member)
+      files.ranges[name] = member.content
     }
     return files
   }
 
-  private static func json(_ name: String, in files: [String: ArraySlice<UInt8>]) throws(ImageArchiveError) -> JSONValue {
-    guard let bytes = files[name] else { throw .missingMember(name) }
-    do { return try JSONValue(parsing: Array(bytes)) } catch { throw .invalidJSON(member: name, message: error.description) }
+  private static func json(_ name: String, in files: Members) throws(ImageArchiveError) -> JSONValue {
+    guard let range = files.ranges[name] else { throw .missingMember(name) }
+    do { return try JSONValue(parsing: files.source.bytes(in: range)) } catch {
+      throw .invalidJSON(member: name, message: error.description)
+    }
   }
 
-  private static func loadDockerArchive(_ manifest: ArraySlice<UInt8>, files: [String: ArraySlice<UInt8>]) throws(ImageArchiveError)
-    -> [Entry]
-  {
+  private static func loadDockerArchive(_ files: Members) throws(ImageArchiveError) -> [Entry] {
     let list = try json("manifest.json", in: files)
     var entries: [Entry] = []
     for item in list.arrayValue ?? [] {
@@ -71,9 +81,7 @@ extension ImageArchive {
     return entries
   }
 
-  private static func loadOCILayout(_ index: ArraySlice<UInt8>, files: [String: ArraySlice<UInt8>]) throws(ImageArchiveError)
-    -> [Entry]
-  {
+  private static func loadOCILayout(_ files: Members) throws(ImageArchiveError) -> [Entry] {
     var entries: [Entry] = []
     for descriptor in try json("index.json", in: files)["manifests"]?.arrayValue ?? [] {
       guard let digest = descriptor["digest"]?.stringValue.flatMap(Digest.init(parsing:)) else { continue }
@@ -92,42 +100,62 @@ extension ImageArchive {
   }
 
   /// Builds one image, checking each layer against the diff ID its config lists.
-  private static func image(config configName: String, layers layerNames: [String], files: [String: ArraySlice<UInt8>])
+  private static func image(config configName: String, layers layerNames: [String], files: Members)
     throws(ImageArchiveError) -> Image
   {
     let config = try json(configName, in: files)
     let diffIDs = ImageConfigJSON.diffIDs(config)
     var layers: [Layer] = []
     for (index, name) in layerNames.enumerated() {
-      guard let stored = files[name] else { throw .missingMember(name) }
-      var bytes = Array(stored)
-      if Gzip.isCompressed(bytes) {
-        do { bytes = try Gzip.decompress(bytes) } catch { throw .compression(member: name, message: error.description) }
-      }
-      let digest = Digest.sha256(bytes).description
+      guard let range = files.ranges[name] else { throw .missingMember(name) }
+      let (source, window) = try uncompressed(files.source, range, member: name)
+      let digest = source.digest(of: window).description
       if index < diffIDs.count, diffIDs[index] != digest { throw .diffIDMismatch(expected: diffIDs[index], got: digest) }
-      do { layers.append(try LayerArchive.read(bytes)) } catch { throw .layer(member: name, error) }
+      do { layers.append(try LayerArchive.read(source, window: window)) } catch { throw .layer(member: name, error) }
     }
     return ImageConfigJSON.decode(config, layers: layers)
+  }
+
+  /// A layer blob as an uncompressed tar: in place when plain; when gzip, inflated
+  /// into memory (the bodies then live there once, the compressed bytes are not kept).
+  private static func uncompressed(_ source: SharedBytes, _ range: Range<Int>, member: String)
+    throws(ImageArchiveError) -> (SharedBytes, Range<Int>)
+  {
+    let compressed = source.withUnsafeBytes { Gzip.isCompressed($0[range]) }
+    guard compressed else { return (source, range) }
+    let inflated = source.withUnsafeBytes { raw in
+      Result { () throws(Gzip.Error) in try Gzip.decompress(UnsafeRawBufferPointer(rebasing: raw[range])) }
+    }
+    switch inflated {
+    case .success(let bytes): return (SharedBytes(bytes), 0..<bytes.count)
+    case .failure(let error): throw .compression(member: member, message: error.description)
+    }
   }
 }
 
 extension ImageArchive {
   /// `docker import`: a root filesystem tarball (plain or gzip) becomes one layer.
   public static func rootFSLayer(_ bytes: [UInt8]) throws(ImageArchiveError) -> Layer {
-    var bytes = bytes
-    if Gzip.isCompressed(bytes) {
-      do { bytes = try Gzip.decompress(bytes) } catch { throw .compression(member: "-", message: error.description) }
-    }
-    do { return try LayerArchive.read(bytes) } catch { throw .layer(member: "-", error) }
+    try rootFSLayer(SharedBytes(bytes))
+  }
+
+  /// `docker import` from bytes that stay where they are (a mapped file).
+  public static func rootFSLayer(_ source: SharedBytes) throws(ImageArchiveError) -> Layer {
+    let (tar, window) = try uncompressed(source, 0..<source.count, member: "-")
+    do { return try LayerArchive.read(tar, window: window) } catch { throw .layer(member: "-", error) }
   }
 
   /// `docker export`: the merged filesystem of a container as a tar, without
   /// whiteouts (they only hide things; the merged view has none).
   public static func export(_ filesystem: ContainerFS) -> [UInt8] {
+    export(filesystem, into: [UInt8]())
+  }
+
+  /// Streams the export into `sink`; file bodies are written from where they lie.
+  public static func export<Sink: ByteSink>(_ filesystem: ContainerFS, into sink: Sink) -> Sink {
     var fs = filesystem
     fs.tracing = false
-    var writer = TarWriter(into: [UInt8]())
+    var writer = TarWriter(into: sink)
     var firstName: [UInt64: String] = [:]
     for path in fs.walk(from: "/") where path != "/" {
       guard let stat = fs.peek(path) else { continue }
@@ -155,13 +183,7 @@ extension ImageArchive {
         let data = (try? fs.readFile(path)) ?? FileData()
         header.size = data.size
         if !data.isLiteral { header.extendedRecords[LayerArchive.dataRecord] = LayerArchive.describe(data) }
-        writer.append(header) { sink in
-          var offset = 0
-          while offset < data.size {
-            sink.write(data.bytes(in: offset..<min(offset + (1 << 16), data.size)))
-            offset += 1 << 16
-          }
-        }
+        writer.append(header) { $0.write(data) }
       }
     }
     return writer.finish()

@@ -23,31 +23,52 @@ public enum ImageArchive {
 
   /// The archive bytes of `entries` (images are written once even if listed twice).
   public static func save(_ entries: [Entry]) -> [UInt8] {
-    var blobs: [Digest: [UInt8]] = [:]
+    save(entries, into: [UInt8]())
+  }
+
+  /// Streams the archive of `entries` into `sink`: layer tars are measured in a first
+  /// pass (digest and size, needed before their headers) and written in a second, so a
+  /// 100 MB image is never held whole.
+  public static func save<Sink: ByteSink>(_ entries: [Entry], into sink: Sink) -> Sink {
+    var blobs: [Digest: Blob] = [:]
     var manifestEntries: [JSONValue] = []
     var indexEntries: [JSONValue] = []
     var repositories: [String: [(String, String)]] = [:]
     for entry in entries {
-      let written = blobsOf(entry.image)
+      let written = describeBlobs(entry.image)
       blobs.merge(written.blobs) { first, _ in first }
       manifestEntries.append(.object([
         ("Config", .string(blobPath(written.config))),
         ("RepoTags", entry.tags.isEmpty ? .null : .array(entry.tags.map { .string($0.familiar) })),
         ("Layers", .array(written.layers.map { .string(blobPath($0)) })),
       ]))
-      indexEntries += indexDescriptors(manifest: written.manifest, size: blobs[written.manifest]?.count ?? 0, tags: entry.tags)
+      indexEntries += indexDescriptors(manifest: written.manifest, size: blobs[written.manifest]?.size ?? 0, tags: entry.tags)
       for tag in entry.tags {
         repositories[tag.familiarName, default: []].append((tag.tag ?? Reference.defaultTag, written.layers.last?.hex ?? ""))
       }
     }
-    var files: [(String, [UInt8])] = blobs.map { (blobPath($0.key), $0.value) }
-    files.append(("index.json", Array(JSONValue.object([
+    var files: [(String, Blob)] = blobs.map { (blobPath($0.key), $0.value) }
+    files.append(("index.json", .bytes(Array(JSONValue.object([
       ("schemaVersion", .int(2)), ("mediaType", .string(MediaType.index)), ("manifests", .array(indexEntries)),
-    ]).compact().utf8) + [0x0a]))
-    files.append(("manifest.json", Array(JSONValue.array(manifestEntries).compact().utf8) + [0x0a]))
-    files.append(("oci-layout", Array(#"{"imageLayoutVersion":"1.0.0"}"#.utf8)))
-    files.append(("repositories", Array(repositoriesJSON(repositories).compact().utf8) + [0x0a]))
-    return tar(files)
+    ]).compact().utf8) + [0x0a])))
+    files.append(("manifest.json", .bytes(Array(JSONValue.array(manifestEntries).compact().utf8) + [0x0a])))
+    files.append(("oci-layout", .bytes(Array(#"{"imageLayoutVersion":"1.0.0"}"#.utf8))))
+    files.append(("repositories", .bytes(Array(repositoriesJSON(repositories).compact().utf8) + [0x0a])))
+    return tar(files, into: sink)
+  }
+
+  /// A member of an image archive: bytes in memory (JSON), or a layer's tar, written
+  /// when its turn comes.
+  enum Blob {
+    case bytes([UInt8])
+    case layer(Layer, size: Int)
+
+    var size: Int {
+      switch self {
+      case .bytes(let bytes): bytes.count
+      case .layer(_, let size): size
+      }
+    }
   }
 
   enum MediaType {
@@ -60,27 +81,41 @@ public enum ImageArchive {
 
   static func blobPath(_ digest: Digest) -> String { "blobs/sha256/" + digest.hex }
 
-  /// The blobs of one image: its layer tars, its config, its OCI manifest.
+  /// The blobs of one image with layer tars in memory (tests, small images).
   static func blobsOf(_ image: Image) -> (blobs: [Digest: [UInt8]], layers: [Digest], config: Digest, manifest: Digest) {
-    var blobs: [Digest: [UInt8]] = [:]
+    let described = describeBlobs(image)
+    let bytes = described.blobs.mapValues { blob in
+      switch blob {
+      case .bytes(let bytes): bytes
+      case .layer(let layer, _): LayerArchive.tarBytes(layer)
+      }
+    }
+    return (bytes, described.layers, described.config, described.manifest)
+  }
+
+  /// The blobs of one image: its layer tars (measured, not held), its config, its OCI manifest.
+  static func describeBlobs(_ image: Image) -> (blobs: [Digest: Blob], layers: [Digest], config: Digest, manifest: Digest) {
+    var blobs: [Digest: Blob] = [:]
     var layerDigests: [Digest] = []
     for layer in image.layers {
-      let bytes = LayerArchive.tarBytes(layer)
-      let digest = Digest.sha256(bytes)
-      blobs[digest] = bytes
+      var writer = TarWriter(into: MeasuringSink())
+      LayerArchive.write(layer, to: &writer)
+      let measured = writer.finish()
+      let digest = measured.digest.finish()
+      blobs[digest] = .layer(layer, size: measured.count)
       layerDigests.append(digest)
     }
     let config = Array(ImageConfigJSON.encode(image, diffIDs: layerDigests).compact().utf8)
     let configDigest = Digest.sha256(config)
-    blobs[configDigest] = config
+    blobs[configDigest] = .bytes(config)
     let manifest = Array(JSONValue.object([
       ("schemaVersion", .int(2)),
       ("mediaType", .string(MediaType.manifest)),
       ("config", descriptor(MediaType.config, configDigest, config.count)),
-      ("layers", .array(layerDigests.map { descriptor(MediaType.layer, $0, blobs[$0]?.count ?? 0) })),
+      ("layers", .array(layerDigests.map { descriptor(MediaType.layer, $0, blobs[$0]?.size ?? 0) })),
     ]).compact().utf8)
     let manifestDigest = Digest.sha256(manifest)
-    blobs[manifestDigest] = manifest
+    blobs[manifestDigest] = .bytes(manifest)
     return (blobs, layerDigests, configDigest, manifestDigest)
   }
 
@@ -107,9 +142,15 @@ public enum ImageArchive {
 
   /// A tar of files and the directories above them, in walk order, as Docker writes it.
   static func tar(_ files: [(String, [UInt8])]) -> [UInt8] {
-    var writer = TarWriter(into: [UInt8]())
+    tar(files.map { ($0.0, Blob.bytes($0.1)) }, into: [UInt8]())
+  }
+
+  static func tar<Sink: ByteSink>(_ files: [(String, Blob)], into sink: Sink) -> Sink {
+    // One box for the archive and the layer tars nested in it: both write straight through.
+    let box = SinkBox(sink)
+    var writer = TarWriter(into: BoxedSink(box: box))
     var directories: Set<String> = []
-    for (path, bytes) in files.sorted(by: { FSPath.byteOrder($0.0, $1.0) }) {
+    for (path, blob) in files.sorted(by: { FSPath.byteOrder($0.0, $1.0) }) {
       var prefix = ""
       for part in path.split(separator: "/").dropLast() {
         prefix += part + "/"
@@ -117,8 +158,17 @@ public enum ImageArchive {
           writer.append(TarHeader(name: prefix, kind: .directory, mode: 0o755))
         }
       }
-      writer.appendFile(TarHeader(name: path, kind: .regular, mode: 0o644), bytes: bytes)
+      writer.append(TarHeader(name: path, kind: .regular, mode: 0o644, size: blob.size)) { sink in
+        switch blob {
+        case .bytes(let bytes): sink.write(bytes)
+        case .layer(let layer, _):
+          var inner = TarWriter(into: sink)
+          LayerArchive.write(layer, to: &inner)
+          _ = inner.finish()
+        }
+      }
     }
-    return writer.finish()
+    _ = writer.finish()
+    return box.sink
   }
 }

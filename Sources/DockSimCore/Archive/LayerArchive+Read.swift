@@ -21,7 +21,14 @@ extension LayerArchive {
   /// marks its directory opaque, whatever their position; names with `..`, absolute
   /// names, and links that climb out of the root are refused.
   public static func read(_ bytes: [UInt8]) throws(LayerArchiveError) -> Layer {
-    let reader = TarReader(bytes: bytes)
+    try read(SharedBytes(bytes))
+  }
+
+  /// Reads the layer tar at `window` of `source` (an archive loaded whole, or mapped).
+  /// Regular files keep pointing into `source`: only headers are parsed, and each
+  /// body is hashed once in place for the layer's digest.
+  public static func read(_ source: SharedBytes, window: Range<Int>? = nil) throws(LayerArchiveError) -> Layer {
+    let reader = TarReader(source, window: window)
     let members: [TarReader.Member]
     do { members = try reader.members() } catch { throw .tar(error) }
     var builder = LayerBuilder(mtime: Timestamp(seconds: 0))
@@ -51,7 +58,7 @@ extension LayerArchive {
       return
     }
     let meta = FileMetadata(
-      mode: h.mode, uid: UInt32(clamping: h.uid), gid: UInt32(clamping: h.gid), mtime: Timestamp(seconds: h.modified))
+      mode: h.mode, uid: UInt32(clamping: h.uid), gid: UInt32(clamping: h.gid), mtime: Timestamp(seconds: h.modified, nanoseconds: h.modifiedNanoseconds))
     switch h.kind {
     case .directory:
       builder.directory(path, mode: meta.mode, uid: meta.uid, gid: meta.gid, mtime: meta.mtime)
@@ -65,7 +72,7 @@ extension LayerArchive {
       }
       builder.hardlink(path, to: target)
     case .regular:
-      let data = fileData(reader.content(of: member), description: h.extendedRecords[dataRecord])
+      let data = fileData(reader.source, member.content, description: h.extendedRecords[dataRecord])
       builder.file(path, data: data, mode: meta.mode, uid: meta.uid, gid: meta.gid, mtime: meta.mtime)
     default:
       // Devices, FIFOs and unknown types have no place in a simulated root; skip them.
@@ -108,23 +115,24 @@ extension LayerArchive {
   /// The file's content: the tar's bytes, or — when a docksim record describes
   /// generated pieces and the bytes agree — those pieces, so the layer is rebuilt
   /// exactly (generated content keeps costing no memory).
-  static func fileData(_ bytes: ArraySlice<UInt8>, description: String?) -> FileData {
-    guard let description, let pieces = parsePieces(description, literal: bytes),
-      pieces.reduce(0, { $0 + $1.count }) == bytes.count
-    else { return FileData(Array(bytes)) }
+  static func fileData(_ source: SharedBytes, _ range: Range<Int>, description: String?) -> FileData {
+    func asStored() -> FileData { range.isEmpty ? FileData() : FileData(stored: source, range: range) }
+    guard let description, let pieces = parsePieces(description, source: source, range: range),
+      pieces.reduce(0, { $0 + $1.count }) == range.count
+    else { return asStored() }
     let data = FileData(pieces: pieces)
-    return agrees(data, with: bytes) ? data : FileData(Array(bytes))
+    return agrees(data, with: source, range) ? data : asStored()
   }
 
-  private static func parsePieces(_ text: String, literal bytes: ArraySlice<UInt8>) -> [FileData.Piece]? {
+  private static func parsePieces(_ text: String, source: SharedBytes, range: Range<Int>) -> [FileData.Piece]? {
     var pieces: [FileData.Piece] = []
-    var offset = bytes.startIndex
+    var offset = range.lowerBound
     for item in text.split(separator: ",") {
       let fields = item.split(separator: ":").map(String.init)
       switch (fields.first, fields.count) {
       case ("lit", 2):
-        guard let count = Int(fields[1]), count >= 0, offset + count <= bytes.endIndex else { return nil }
-        pieces.append(.literal(Array(bytes[offset..<(offset + count)])))
+        guard let count = Int(fields[1]), count >= 0, offset + count <= range.upperBound else { return nil }
+        pieces.append(.stored(StoredBytes(source, range: offset..<(offset + count))))
         offset += count
       case ("zero", 2):
         guard let count = Int(fields[1]), count >= 0 else { return nil }
@@ -145,13 +153,13 @@ extension LayerArchive {
   /// Compares the start and end of every piece (4 KiB each) with the tar's bytes: a
   /// record that does not describe its bytes is ignored. Checking all of a 60 MB
   /// binary would make every load regenerate it.
-  private static func agrees(_ data: FileData, with bytes: ArraySlice<UInt8>) -> Bool {
+  private static func agrees(_ data: FileData, with source: SharedBytes, _ stored: Range<Int>) -> Bool {
     var start = 0
     for piece in data.pieces {
       let window = min(4096, piece.count)
       for range in [start..<(start + window), (start + piece.count - window)..<(start + piece.count)] {
-        let base = bytes.startIndex
-        guard data.bytes(in: range) == Array(bytes[(base + range.lowerBound)..<(base + range.upperBound)]) else {
+        let base = stored.lowerBound
+        guard data.bytes(in: range) == source.bytes(in: (base + range.lowerBound)..<(base + range.upperBound)) else {
           return false
         }
       }

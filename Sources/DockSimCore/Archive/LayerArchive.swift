@@ -64,7 +64,7 @@ public enum LayerArchive {
   private static func header(_ name: String, _ kind: TarHeader.Kind, _ meta: FileMetadata) -> TarHeader {
     TarHeader(
       name: name, kind: kind, mode: meta.mode, uid: Int(meta.uid), gid: Int(meta.gid),
-      modified: meta.mtime.seconds)
+      modified: meta.mtime.seconds, modifiedNanoseconds: meta.mtime.nanosecondOfSecond)
   }
 
   private static func marker(_ name: String) -> TarHeader {
@@ -75,15 +75,8 @@ public enum LayerArchive {
     var h = header(name, .regular, file.metadata)
     h.size = file.data.size
     if !file.data.isLiteral { h.extendedRecords[dataRecord] = describe(file.data) }
-    writer.append(h) { sink in
-      // Stream in chunks: a generated 60 MB binary is never held whole.
-      let chunk = 1 << 16
-      var offset = 0
-      while offset < file.data.size {
-        sink.write(file.data.bytes(in: offset..<min(offset + chunk, file.data.size)))
-        offset += chunk
-      }
-    }
+    // Streamed: a generated 60 MB binary is never held whole, stored bytes are read in place.
+    writer.append(h) { $0.write(file.data) }
   }
 
   /// `gen:SEED:OFFSET:COUNT,zero:COUNT,lit:COUNT` — literal pieces by length only;
@@ -94,6 +87,7 @@ public enum LayerArchive {
       case .literal(let bytes): "lit:\(bytes.count)"
       case .zeros(let count): "zero:\(count)"
       case .generated(let seed, let offset, let count): "gen:\(seed):\(offset):\(count)"
+      case .stored(let stored): "lit:\(stored.count)"
       }
     }.joined(separator: ",")
   }

@@ -49,6 +49,9 @@ public struct TarHeader: Sendable, Hashable {
   public var groupName: String
   /// Seconds since the epoch.
   public var modified: Int64
+  /// The fraction of the second (0 ..< 1e9): docksim's clock has sub-second times, and
+  /// a saved image must load back with the same IDs, so a PAX `mtime` record keeps it.
+  public var modifiedNanoseconds: Int64 = 0
   /// Bytes of content that follow the header (regular files only).
   public var size: Int
   /// Target of a symbolic link, or the earlier member a hard link names.
@@ -61,7 +64,7 @@ public struct TarHeader: Sendable, Hashable {
 
   public init(
     name: String, kind: Kind, mode: UInt32 = 0o644, uid: Int = 0, gid: Int = 0,
-    userName: String = "", groupName: String = "", modified: Int64 = 0, size: Int = 0,
+    userName: String = "", groupName: String = "", modified: Int64 = 0, modifiedNanoseconds: Int64 = 0, size: Int = 0,
     linkName: String = "", deviceMajor: Int = 0, deviceMinor: Int = 0, extendedRecords: [String: String] = [:]
   ) {
     self.name = name
@@ -72,6 +75,7 @@ public struct TarHeader: Sendable, Hashable {
     self.userName = userName
     self.groupName = groupName
     self.modified = modified
+    self.modifiedNanoseconds = modifiedNanoseconds
     self.size = size
     self.linkName = linkName
     self.deviceMajor = deviceMajor

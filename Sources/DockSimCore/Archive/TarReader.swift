@@ -10,23 +10,45 @@ public struct TarReader {
     public var content: Range<Int>
   }
 
-  public let bytes: [UInt8]
+  /// The bytes the archive lies in, and where in them (a layer tar inside an image archive).
+  public let source: SharedBytes
+  public let window: Range<Int>
 
-  public init(bytes: [UInt8]) { self.bytes = bytes }
+  public init(bytes: [UInt8]) { self.init(SharedBytes(bytes)) }
 
-  /// All members in archive order.
+  public init(_ source: SharedBytes, window: Range<Int>? = nil) {
+    self.source = source
+    self.window = window ?? 0..<source.count
+  }
+
+  /// All members in archive order. Content ranges are positions in `source`.
   public func members() throws(TarError) -> [Member] {
+    try source.withUnsafeBytes { raw throws(TarError) in try Scanner(bytes: raw, window: window).members() }
+  }
+
+  /// The content of a member (copied; large bodies are better read in place through `source`).
+  public func content(of member: Member) -> [UInt8] { source.bytes(in: member.content) }
+}
+
+/// The parser proper, over the raw bytes of the window; offsets in errors count from
+/// the window's start, as a tool reading that tar alone would count them.
+private struct Scanner {
+  typealias Member = TarReader.Member
+  let bytes: UnsafeRawBufferPointer
+  let window: Range<Int>
+
+  func members() throws(TarError) -> [Member] {
     var result: [Member] = []
-    var offset = 0
+    var offset = window.lowerBound
     var pending = PendingOverrides()
-    while offset + tarBlock <= bytes.count {
+    while offset + tarBlock <= window.upperBound {
       if isZeroBlock(at: offset) { return result }
       let start = offset
       var header = try decodeHeader(at: offset)
       if !header.kind.isMetadata, let size = pending.size { header.size = size }
       offset += tarBlock
       let contentEnd = offset + header.size
-      guard contentEnd <= bytes.count else { throw .truncated(member: header.name) }
+      guard contentEnd <= window.upperBound else { throw .truncated(member: header.name) }
       let content = offset..<contentEnd
       offset = contentEnd + (tarBlock - header.size % tarBlock) % tarBlock
       switch header.kind {
@@ -46,12 +68,9 @@ public struct TarReader {
     }
     // Like Go's reader, accept an archive that stops at a block boundary without
     // its end-of-archive blocks; a partial block means it was cut short.
-    guard offset == bytes.count else { throw .truncated(member: result.last?.header.name) }
+    guard offset == window.upperBound else { throw .truncated(member: result.last?.header.name) }
     return result
   }
-
-  /// The content of a member.
-  public func content(of member: Member) -> ArraySlice<UInt8> { bytes[member.content] }
 
   // MARK: - Decoding
 
@@ -65,6 +84,7 @@ public struct TarReader {
     var userName: String?
     var groupName: String?
     var modified: Int64?
+    var modifiedNanoseconds: Int64 = 0
     var extended: [String: String] = [:]
 
     static let standardKeys: Set<String> = ["path", "linkpath", "size", "uid", "gid", "uname", "gname", "mtime", "atime", "ctime"]
@@ -78,8 +98,17 @@ public struct TarReader {
       if let v = records["gid"].flatMap({ Int($0) }) { gid = v }
       if let v = records["uname"] { userName = v }
       if let v = records["gname"] { groupName = v }
-      // mtime may carry a fraction ("1579082400.5"); whole seconds are what docksim keeps.
-      if let v = records["mtime"], let whole = Int64(v.split(separator: ".").first ?? "") { modified = whole }
+      // mtime may carry a fraction ("1579082400.5"): nanoseconds, digits beyond the ninth dropped.
+      if let v = records["mtime"] {
+        let parts = v.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        if let whole = Int64(parts[0]) {
+          modified = whole
+          let digits = parts.count > 1 ? String(parts[1].prefix(9)) : ""
+          let padded = digits + String(repeating: "0", count: 9 - digits.count)
+          modifiedNanoseconds = digits.allSatisfy(\.isNumber) ? Int64(padded) ?? 0 : 0
+          if parts[0].hasPrefix("-") { modifiedNanoseconds = -modifiedNanoseconds }
+        }
+      }
     }
 
     func apply(to header: inout TarHeader) {
@@ -89,7 +118,10 @@ public struct TarReader {
       if let groupName { header.groupName = groupName }
       if let uid { header.uid = uid }
       if let gid { header.gid = gid }
-      if let modified { header.modified = modified }
+      if let modified {
+        header.modified = modified
+        header.modifiedNanoseconds = modifiedNanoseconds
+      }
       header.extendedRecords = extended
       _ = size  // the size override was already used to find the content
     }
@@ -129,7 +161,7 @@ public struct TarReader {
       sum += (148..<156).contains(i) ? Int(UInt8(ascii: " ")) : Int(bytes[offset + i])
     }
     let stored = try number(at: offset + 148, width: 8, field: "checksum")
-    guard stored == sum else { throw .badChecksum(offset: offset) }
+    guard stored == sum else { throw .badChecksum(offset: offset - window.lowerBound) }
   }
 
   /// An octal field (NUL- or space-terminated), or GNU base-256 when the top bit is set.
@@ -146,7 +178,7 @@ public struct TarReader {
       if byte == 0 || (byte == UInt8(ascii: " ") && seenDigit) { break }
       if byte == UInt8(ascii: " ") { continue }
       guard (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(byte) else {
-        throw .badNumber(field: field, offset: offset)
+        throw .badNumber(field: field, offset: offset - window.lowerBound)
       }
       seenDigit = true
       value = value * 8 + Int(byte - UInt8(ascii: "0"))
@@ -171,9 +203,9 @@ public struct TarReader {
       guard let space = bytes[index..<range.upperBound].firstIndex(of: UInt8(ascii: " ")),
         let length = Int(String(decoding: bytes[index..<space], as: UTF8.self)), length > 0,
         index + length <= range.upperBound, bytes[index + length - 1] == UInt8(ascii: "\n")
-      else { throw .badPAXRecord(offset: offset) }
+      else { throw .badPAXRecord(offset: offset - window.lowerBound) }
       let record = bytes[(space + 1)..<(index + length - 1)]
-      guard let equals = record.firstIndex(of: UInt8(ascii: "=")) else { throw .badPAXRecord(offset: offset) }
+      guard let equals = record.firstIndex(of: UInt8(ascii: "=")) else { throw .badPAXRecord(offset: offset - window.lowerBound) }
       let key = String(decoding: record[record.startIndex..<equals], as: UTF8.self)
       records[key] = String(decoding: record[(equals + 1)...], as: UTF8.self)
       index += length

@@ -62,9 +62,22 @@ public struct TarWriter<Sink: ByteSink> {
     if header.gid > 0o7777777 { records.append(("gid", String(header.gid))) }
     if header.userName.utf8.count > 32 || !isASCII(header.userName) { records.append(("uname", header.userName)) }
     if header.groupName.utf8.count > 32 || !isASCII(header.groupName) { records.append(("gname", header.groupName)) }
-    if header.modified < 0 || header.modified > 0o77777777777 { records.append(("mtime", String(header.modified))) }
+    if header.modified < 0 || header.modified > 0o77777777777 || header.modifiedNanoseconds != 0 {
+      records.append(("mtime", paxTime(header.modified, header.modifiedNanoseconds)))
+    }
     records += header.extendedRecords.map { ($0.key, $0.value) }
     return records.sorted { $0.0 < $1.0 }
+  }
+
+  /// `1578650400.5`: seconds and the fraction without trailing zeros, as Go writes it.
+  private func paxTime(_ seconds: Int64, _ nanoseconds: Int64) -> String {
+    guard nanoseconds != 0 else { return String(seconds) }
+    // Before 1970 the sign covers the fraction too: -1.25 is seconds -2 plus 0.75.
+    let (sign, whole, nanos) = seconds < 0 ? ("-", -(seconds + 1), 1_000_000_000 - nanoseconds) : ("", seconds, nanoseconds)
+    var fraction = String(nanos)
+    fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    return "\(sign)\(whole).\(fraction)"
   }
 
   /// A PAX record is "<length> <key>=<value>\n" where length counts the whole record.

@@ -16,20 +16,25 @@ extension DockerCommandTable {
   }
 }
 
-/// Where an archive's bytes go: the file `-o` names (on the real disk), or standard
-/// output — which docker refuses when it is a terminal.
-func writeArchive(_ bytes: [UInt8], _ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
+/// Where an archive's bytes go: the file `-o` names (streamed to the real disk), or
+/// standard output — which docker refuses when it is a terminal, and which the session
+/// collects whole (its console is a buffer the front end flushes).
+func writeArchive(
+  _ produce: (inout HostFileSink) -> Void, _ command: ParsedCommand, session: inout Session, console: inout Console
+) -> Int32 {
   let output = command.string("output")
   if output.isEmpty {
     guard !console.traits.stdoutIsTerminal else {
       console.errorLine("cowardly refusing to save to a terminal. Use the -o flag or redirect")
       return 1
     }
-    console.write(bytes: bytes)
+    var sink = HostFileSink()
+    produce(&sink)
+    console.write(bytes: sink.bytes)
     return 0
   }
   do {
-    try session.hostFiles.write(output, bytes)
+    try session.hostFiles.write(output, streaming: produce)
   } catch {
     console.errorLine("failed to save image: \(error)")
     return 1
@@ -58,7 +63,7 @@ struct ImageSave: DockerCommand {
         entries.append(entry)
       }
     }
-    return writeArchive(ImageArchive.save(entries), command, session: &session, console: &console)
+    return writeArchive({ $0 = ImageArchive.save(entries, into: $0) }, command, session: &session, console: &console)
   }
 
   /// A name saves that tag; an ID saves the image with all its tags (as Docker does).
@@ -90,24 +95,26 @@ struct ImageLoad: DockerCommand {
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
     let input = command.string("input")
-    let bytes: [UInt8]
+    let source: SharedBytes
     if input.isEmpty {
       guard !command.invocation.stdinIsTerminal, !command.invocation.stdin.isEmpty else {
         console.errorLine("requested load from stdin, but stdin is empty")
         return 1
       }
-      bytes = command.invocation.stdin
+      source = SharedBytes(command.invocation.stdin)
     } else {
-      do { bytes = try session.hostFiles.read(input) } catch {
+      do { source = try session.hostFiles.map(input) } catch {
         console.errorLine(error.description)
         return 1
       }
     }
     let entries: [ImageArchive.Entry]
-    do { entries = try ImageArchive.load(bytes) } catch {
+    do { entries = try ImageArchive.load(source) } catch {
       command.daemonError(error.description, console: &console)
       return 1
     }
+    // Every body has been hashed in place; its pages are read again only when used.
+    source.dropResidentPages()
     for entry in entries { store(entry, session: &session, console: &console) }
     return 0
   }
@@ -146,11 +153,11 @@ struct ImageImport: DockerCommand {
         return 1
       }
     }
-    let bytes: [UInt8]
+    let bytes: SharedBytes
     if source == "-" {
-      bytes = command.invocation.stdin
+      bytes = SharedBytes(command.invocation.stdin)
     } else {
-      do { bytes = try session.hostFiles.read(source) } catch {
+      do { bytes = try session.hostFiles.map(source) } catch {
         console.errorLine(error.description)
         return 1
       }
@@ -160,6 +167,7 @@ struct ImageImport: DockerCommand {
       command.daemonError(error.description, console: &console)
       return 1
     }
+    bytes.dropResidentPages()
     let now = session.engine.clock.now
     // The CLI streams a file to the daemon as standard input, so the daemon's default
     // comment names "-" whether the tarball came from a file or a pipe.
@@ -184,6 +192,6 @@ struct ContainerExport: DockerCommand {
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
     guard let container = command.container(command.positionals[0], in: session, console: &console) else { return 1 }
-    return writeArchive(ImageArchive.export(container.filesystem), command, session: &session, console: &console)
+    return writeArchive({ $0 = ImageArchive.export(container.filesystem, into: $0) }, command, session: &session, console: &console)
   }
 }
