@@ -2,5 +2,5 @@
 /// commands in their folder: Containers/ (`containerCommands`), Images/
 /// (`imageCommands`), System/ (`systemCommands`).
 public enum DockerCommandTable {
-  public static var entries: [DockerCommandEntry] { containerCommands + imageCommands + systemCommands + archiveCommands }
+  public static var entries: [DockerCommandEntry] { containerCommands + imageCommands + systemCommands + archiveCommands + buildCommands }
 }

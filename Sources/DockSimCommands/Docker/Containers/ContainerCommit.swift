@@ -25,7 +25,11 @@ struct ContainerCommit: DockerCommand {
       return 1
     }
     let image = committed(container, base: base, command: command, now: session.engine.clock.now)
-    session.engine.images.add(image)
+    // The layer store's depth limit (LayerDepth): `max depth exceeded`.
+    if case .failure(let error) = session.engine.images.addCommitted(image, parent: base) {
+      command.daemonError(error.message, console: &console)
+      return 1
+    }
     if let tag { session.engine.images.setTag(tag, to: image.id, at: session.engine.clock.now) }
     session.engine.clock.advance(by: ContainerTiming.commit)
     console.line(image.id.description)
