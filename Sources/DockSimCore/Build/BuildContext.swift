@@ -21,13 +21,13 @@ public struct BuildContext: Sendable {
 
   public init() {}
 
-  /// Adds one entry; parents must come first.
-  public mutating func add(_ path: String, _ entry: Entry) {
+  /// Adds one entry; parents must come first. `asSent`: as the CLI's tar carries it,
+  /// uid/gid 0 and whole seconds (archive.FileInfoHeader); else as it is (an image's files).
+  public mutating func add(_ path: String, _ entry: Entry, asSent: Bool = true) {
     if entries[path] == nil { paths.append(path) }
     var stored = entry
-    // The CLI's tar has uid/gid 0 and whole seconds (archive.FileInfoHeader).
     func clean(_ m: FileMetadata) -> FileMetadata {
-      FileMetadata(mode: m.mode, uid: 0, gid: 0, mtime: Timestamp(seconds: m.mtime.seconds))
+      asSent ? FileMetadata(mode: m.mode, uid: 0, gid: 0, mtime: Timestamp(seconds: m.mtime.seconds)) : m
     }
     switch entry {
     case .directory(let m): stored = .directory(clean(m))
@@ -38,7 +38,9 @@ public struct BuildContext: Sendable {
   }
 
   /// Reads `root` of `fs` (a directory), leaving out what `ignore` excludes.
-  public static func read(_ fs: ContainerFS, root: String, ignore: DockerIgnore = DockerIgnore()) -> BuildContext {
+  public static func read(_ fs: ContainerFS, root: String, ignore: DockerIgnore = DockerIgnore(), asSent: Bool = true)
+    -> BuildContext
+  {
     var context = BuildContext()
     var probe = fs
     let prefix = root == "/" ? "/" : root + "/"
@@ -47,13 +49,13 @@ public struct BuildContext: Sendable {
       guard !relative.isEmpty, !ignore.excludes(relative) else { continue }
       guard let stat = try? probe.lstat(path) else { continue }
       switch stat.kind {
-      case .directory: context.add(relative, .directory(stat.metadata))
+      case .directory: context.add(relative, .directory(stat.metadata), asSent: asSent)
       case .regular:
         guard let data = try? probe.readFile(path) else { continue }
-        context.add(relative, .file(data, stat.metadata))
+        context.add(relative, .file(data, stat.metadata), asSent: asSent)
       case .symlink:
         guard let target = try? probe.readlink(path) else { continue }
-        context.add(relative, .symlink(target, stat.metadata))
+        context.add(relative, .symlink(target, stat.metadata), asSent: asSent)
       }
     }
     return context

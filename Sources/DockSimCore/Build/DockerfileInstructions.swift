@@ -9,8 +9,8 @@ public enum DockerfileInstruction: Hashable, Sendable {
   case env([DockerfilePair])
   case label([DockerfilePair])
   case workdir(String)
-  /// COPY (`add` false) or ADD of context files.
-  case copy(add: Bool, sources: [String], destination: String, chown: String)
+  /// COPY (`add` false) or ADD of context files; `from` names a stage or an image to copy from.
+  case copy(add: Bool, sources: [String], destination: String, chown: String, from: String)
   /// ARG NAME[=default] ...; `value` nil when there is no default.
   case arg([DockerfileArg])
   case expose([String])
@@ -129,9 +129,12 @@ private enum Typed {
       }
       let accepted = node.command == "copy" ? ["chown", "from", "chmod", "link"] : ["chown", "chmod", "link"]
       let used = try flags.parse(accepted)
-      let refused = used.first { $0 != "chown" }
+      // The classic builder ignores --link and refuses --chmod when it runs the step.
+      let refused = used.first { $0 == "chmod" }
       self = step(
-        .copy(add: node.command == "add", sources: Array(args.dropLast()), destination: args.last!, chown: flags.value("chown")),
+        .copy(
+          add: node.command == "add", sources: Array(args.dropLast()), destination: args.last!,
+          chown: flags.value("chown"), from: flags.value("from")),
         buildKitOnly: refused)
     case "workdir", "user", "stopsignal", "maintainer":
       guard args.count == 1 else { throw DockerfileError("\(node.command.uppercased()) requires exactly one argument") }

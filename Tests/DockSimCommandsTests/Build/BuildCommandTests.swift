@@ -114,6 +114,29 @@ private let helloDockerfile = """
     BuildGolden.check(text, file: "build-stdin-\(version.rawValue).txt")
   }
 
+  /// Two stages: COPY --from by name and by number, from an image too.
+  @Test(arguments: DockerVersion.allCases) func multiStage(version: DockerVersion) {
+    var h = BuildHarness(version)
+    let text = h.transcript([
+      """
+      docker build -t multi - <<'EOF'
+      FROM ubuntu:18.04 AS builder
+      RUN mkdir /out && echo built > /out/app && chown 1000:1000 /out/app
+      FROM alpine
+      COPY --from=builder /out/app /app
+      COPY --from=0 /etc/os-release /builder-os-release
+      COPY --from=ubuntu:18.04 /etc/hostname /etc/ubuntu-hostname
+      COPY --from=builder /missing /
+      EOF
+      """,
+      "docker images --format '{{.Repository}}:{{.Tag}}'",
+      "printf 'FROM alpine\\nCOPY --from=nosuch /x /\\n' | docker build -",
+    ])
+    BuildGolden.check(text, file: "build-multistage-\(version.rawValue).txt")
+    let image = h.image("alpine")
+    #expect(image != nil)
+  }
+
   /// Docker's messages for bad Dockerfiles, contexts and tags.
   @Test(arguments: DockerVersion.allCases) func errors(version: DockerVersion) {
     var h = BuildHarness(version)
@@ -136,6 +159,7 @@ private let helloDockerfile = """
       "printf 'FROM nosuchimage\\n' > Dockerfile && docker build .",
       "printf 'FROM ubuntu:18.04\\nENV A\\n' > Dockerfile && docker build .",
       "docker build -t Hello .",
+      "docker build -q -t a@sha256:0000000000000000000000000000000000000000000000000000000000000000 .",
       "docker build -f - - </dev/null",
       "docker build",
       "docker ps -a --format '{{.Command}} {{.Status}}'",

@@ -36,8 +36,8 @@ import Testing
           DockerfilePair(name: "C", value: "three\\ words"),
         ]))
     #expect(stage.steps[4].instruction == .env([DockerfilePair(name: "LEGACY", value: "value with spaces")]))
-    #expect(stage.steps[5].instruction == .copy(add: false, sources: ["a b"], destination: "/dest/", chown: ""))
-    #expect(stage.steps[6].instruction == .copy(add: false, sources: ["x", "y"], destination: "/z/", chown: "1:2"))
+    #expect(stage.steps[5].instruction == .copy(add: false, sources: ["a b"], destination: "/dest/", chown: "", from: ""))
+    #expect(stage.steps[6].instruction == .copy(add: false, sources: ["x", "y"], destination: "/z/", chown: "1:2", from: ""))
   }
 
   @Test func expansionRemovesQuotesAndSubstitutes() throws {

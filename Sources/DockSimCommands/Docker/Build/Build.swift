@@ -38,12 +38,14 @@ struct Build: DockerCommand {
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
     if command.version == .v28, let status = builderNotice(session: session, console: &console) { return status }
     var tags: [Reference] = []
+    // The daemon refuses a tag with a digest once the context has arrived.
+    var digestTag = false
     for text in command.list("tag") {
       do {
         let reference = try Reference.parse(text, version: command.version)
-        guard reference.digest == nil else {
-          console.errorLine(DockerErrors.daemon("build tag cannot contain a digest"))
-          return 1
+        if reference.digest != nil {
+          digestTag = true
+          continue
         }
         let tagged = reference.withDefaultTag
         if !tags.contains(tagged) { tags.append(tagged) }
@@ -67,6 +69,11 @@ struct Build: DockerCommand {
     progress.write("Sending build context to Docker daemon" + " " + leftPadded(size, 8) + "\r\r\n")
     session.engine.clock.advance(by: BuildTiming.sendContext)
     if !quiet { console.append(progress) }
+    if digestTag {
+      if quiet { console.write(bytes: progress.bytes(of: .stdout), to: .stderr) }
+      console.errorLine(DockerErrors.daemon("build tag cannot contain a digest"))
+      return 1
+    }
     let plan: DockerfilePlan
     do {
       plan = try DockerfilePlan.parse(source.dockerfile, version: command.version)

@@ -39,6 +39,7 @@ struct ClassicBuilder {
   private var metaArgs: [String: String] = [:]
   private var referencedArgs: Set<String> = []
   private var stageImages: [String: Image] = [:]
+  private var stageOrder: [String] = []
   private var step = 0
 
   init(plan: DockerfilePlan, context: BuildContext, options: Options, version: DockerVersion) {
@@ -101,7 +102,10 @@ struct ClassicBuilder {
       try dispatch(instruction, session: &session, console: &console)
       printImageID(console: &console)
     }
-    if !stage.name.isEmpty, let image { stageImages[stage.name] = image }
+    // Stages are found by name or by number (`COPY --from=0`).
+    let key = stage.name.isEmpty ? "#\(stageOrder.count)" : stage.name
+    stageOrder.append(key)
+    if let image { stageImages[key] = image }
   }
 
   /// FROM: a previous stage, `scratch`, a local image, or a pull from the Hub.
@@ -205,8 +209,11 @@ struct ClassicBuilder {
       try workdir(try expand(path), session: &session, console: &console)
     case .run(let words, let shellForm):
       try run(shellForm ? shell + words : words, session: &session, console: &console)
-    case .copy(let add, let sources, let destination, let chown):
-      try copy(add: add, sources: sources, destination: destination, chown: chown, session: &session, console: &console)
+    case .copy(let add, let sources, let destination, let chown, let from):
+      let source = from.isEmpty ? context : try copySource(from, session: &session, console: &console)
+      try copy(
+        add: add, sources: sources, destination: destination, chown: chown, from: from.isEmpty ? nil : source,
+        session: &session, console: &console)
     }
   }
 
@@ -387,12 +394,16 @@ struct ClassicBuilder {
 
   // MARK: COPY and ADD
 
-  private mutating func copy(add: Bool, sources: [String], destination: String, chown: String, session: inout Session, console: inout Console) throws {
+  private mutating func copy(
+    add: Bool, sources: [String], destination: String, chown: String, from source: BuildContext?,
+    session: inout Session, console: inout Console
+  ) throws {
     let name = add ? "ADD" : "COPY"
+    let context = source ?? self.context
     var found: [String] = []
     var hashes: [String] = []
-    for source in sources {
-      let expanded = try expand(source)
+    for raw in sources {
+      let expanded = try expand(raw)
       if add, expanded.hasPrefix("http://") || expanded.hasPrefix("https://") {
         throw Failure(message: "docksim does not simulate downloads: \(name) \(expanded)")
       }
@@ -404,8 +415,9 @@ struct ClassicBuilder {
         continue
       }
       guard context.kind(of: path) != nil else {
-        throw Failure(
-          message: "\(name) failed: file not found in build context or excluded by .dockerignore: stat \(Self.trimmed(expanded)): file does not exist")
+        let missing = "stat \(Self.trimmed(expanded)): file does not exist"
+        if source != nil { throw Failure(message: "\(name) failed: \(missing)") }
+        throw Failure(message: "\(name) failed: file not found in build context or excluded by .dockerignore: \(missing)")
       }
       found.append(path)
       hashes.append(context.hash(of: path))
@@ -420,7 +432,8 @@ struct ClassicBuilder {
     let chownComment = chown.isEmpty ? "" : (version == .v28 ? "--chown=\(chown) " : "--chown=\(chown)")
     let createdBy = (shell + ["#(nop) \(name) \(chownComment)\(hash) in \(dest) "]).joined(separator: " ")
     if try probeCache(createdBy, session: &session, console: &console) { return }
-    let owner = try Self.owner(chown)
+    // COPY --from keeps the image's owners unless --chown says otherwise.
+    let owner: (UInt32, UInt32)? = source != nil && chown.isEmpty ? nil : try Self.owner(chown)
     let now = session.engine.clock.now
     var fs = ContainerFS(image: image.map { session.engine.containers.rootView(of: $0.id, layers: $0.layers) } ?? MergedView(layers: []))
     let target = BuildStepPaths.destination(dest, workdir: config.workingDir)
@@ -428,6 +441,27 @@ struct ClassicBuilder {
       BuildCopy(context: context, owner: owner, now: now).copy(path, to: target, endsWithSlash: dest.hasSuffix("/") || found.count > 1, into: &fs)
     }
     try store(layer: fs.commit(), createdBy: createdBy, container: "", session: &session)
+  }
+
+  /// `COPY --from`: a stage by name or number, else an image (pulled when missing);
+  /// its files as a source.
+  private mutating func copySource(_ from: String, session: inout Session, console: inout Console) throws -> BuildContext {
+    let name = try expand(from)
+    var found: Image?
+    if let stage = stageImages[name.lowercased()] {
+      found = stage
+    } else if let index = Int(name), index >= 0, index < stageOrder.count {
+      found = stageImages[stageOrder[index]]
+    } else {
+      do {
+        found = try baseImage(name, session: &session, console: &console)
+      } catch let failure as Failure {
+        throw Failure(message: "invalid from flag value \(name): \(failure.message)")
+      }
+    }
+    guard let image = found else { return BuildContext() }
+    let fs = ContainerFS(image: session.engine.containers.rootView(of: image.id, layers: image.layers))
+    return BuildContext.read(fs, root: "/", asSent: false)
   }
 
   /// `--chown=uid[:gid]` with numbers (names would need the image's /etc/passwd).
@@ -507,7 +541,8 @@ enum BuildStepPaths {
 /// contents go into the destination; missing parents are made root-owned, 0755.
 struct BuildCopy {
   let context: BuildContext
-  let owner: (UInt32, UInt32)
+  /// Nil: keep the source's owners.
+  let owner: (UInt32, UInt32)?
   let now: Timestamp
 
   func copy(_ source: String, to target: String, endsWithSlash: Bool, into fs: inout ContainerFS) {
@@ -541,7 +576,7 @@ struct BuildCopy {
         try? fs.mkdir(destination, mode: m.mode, at: now)
       }
       try? fs.chmod(destination, mode: m.mode)
-      try? fs.chown(destination, uid: owner.0, gid: owner.1)
+      try? fs.chown(destination, uid: owner?.0 ?? m.uid, gid: owner?.1 ?? m.gid)
       try? fs.setModificationTime(destination, m.mtime)
     case .file(let data, let m):
       if fs.kind(at: destination) == .directory || fs.kind(at: destination) == .symlink {
@@ -549,7 +584,7 @@ struct BuildCopy {
       }
       try? fs.writeFile(destination, data, mode: m.mode, at: now)
       try? fs.chmod(destination, mode: m.mode)
-      try? fs.chown(destination, uid: owner.0, gid: owner.1)
+      try? fs.chown(destination, uid: owner?.0 ?? m.uid, gid: owner?.1 ?? m.gid)
       try? fs.setModificationTime(destination, m.mtime)
     case .symlink(let target, _):
       if fs.exists(destination) { try? fs.removeTree(destination, at: now) }
