@@ -159,6 +159,10 @@ import Testing
          Logging Driver: json-file
          Cgroup Driver: systemd
          Cgroup Version: 2
+         Plugins:
+          Volume: local
+          Network: bridge host ipvlan macvlan null overlay
+          Log: awslogs fluentd gcplogs gelf journald json-file local logentries splunk syslog
          Swarm: inactive
          Runtimes: io.containerd.runc.v2 io.containerd.runtime.v1.linux runc
          Default Runtime: runc
@@ -166,6 +170,11 @@ import Testing
          containerd version: 2806fc1057397dbaeefbea0e4e17bddfbd388f38
          runc version: v1.1.5-0-gf19387a
          init version: de40ad0
+         Security Options:
+          apparmor
+          seccomp
+           Profile: builtin
+          cgroupns
          Kernel Version: 5.15.0-76-generic
          Operating System: Ubuntu 22.04.2 LTS
          OSType: linux
@@ -173,6 +182,7 @@ import Testing
          CPUs: 2
          Total Memory: 3.82GiB
          Name: docksim
+         ID: G2I4:GIU2:OY6Q:E6EG:E6KE:EEOK:SI2A:CKSA:OEUQ:S4S6:IYIQ:CMEE
          Docker Root Dir: /var/lib/docker
          Debug Mode: false
          Registry: https://index.docker.io/v1/
@@ -181,6 +191,7 @@ import Testing
          Insecure Registries:
           127.0.0.0/8
          Live Restore Enabled: false
+
 
         """)
   }
@@ -210,6 +221,13 @@ import Testing
          Logging Driver: json-file
          Cgroup Driver: systemd
          Cgroup Version: 2
+         Plugins:
+          Volume: local
+          Network: bridge host ipvlan macvlan null overlay
+          Log: awslogs fluentd gcplogs gelf journald json-file local splunk syslog
+         CDI spec directories:
+          /etc/cdi
+          /var/run/cdi
          Swarm: inactive
          Runtimes: io.containerd.runc.v2 runc
          Default Runtime: runc
@@ -217,6 +235,11 @@ import Testing
          containerd version: 05044ec0a9a75232cad458027ca83437aae3f4da
          runc version: v1.2.5-0-g59923ef
          init version: de40ad0
+         Security Options:
+          apparmor
+          seccomp
+           Profile: builtin
+          cgroupns
          Kernel Version: 6.8.0-60-generic
          Operating System: Ubuntu 24.04.2 LTS
          OSType: linux
@@ -224,6 +247,7 @@ import Testing
          CPUs: 2
          Total Memory: 3.82GiB
          Name: docksim
+         ID: 3dc552c7-fc0f-2c40-2ed8-90fefa6da090
          Docker Root Dir: /var/lib/docker
          Debug Mode: false
          Experimental: false
@@ -231,6 +255,7 @@ import Testing
           ::1/128
           127.0.0.0/8
          Live Restore Enabled: false
+
 
         """)
   }

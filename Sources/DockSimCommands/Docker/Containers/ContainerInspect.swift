@@ -149,7 +149,7 @@ enum InspectOutput {
     } else {
       let template: DockerFormat
       do {
-        template = try DockerFormat(format, version: version)
+        template = try DockerFormat(verbatim: format, version: version)
       } catch {
         console.errorLine(error.message)
         return 64
@@ -190,22 +190,38 @@ extension JSONValue {
   /// a missing key in them is `<no value>` rather than an error.
   static let mapFields: Set<String> = [
     "Labels", "ExposedPorts", "Volumes", "PortBindings", "Data", "Ports", "Networks", "LogConfig.Config",
+    "Details", "Runtimes", "IndexConfigs",
+  ]
+
+  /// Go field names whose JSON name differs: a template on the typed response
+  /// reaches the field by its Go name (`{{.Client.APIVersion}}`, `{{.ID}}`).
+  static let goFieldNames: [String: String] = [
+    "Id": "ID", "ApiVersion": "APIVersion", "CpuShares": "CPUShares", "NanoCpus": "NanoCPUs", "CpuPeriod": "CPUPeriod",
+    "CpuQuota": "CPUQuota", "CpuRealtimePeriod": "CPURealtimePeriod", "CpuRealtimeRuntime": "CPURealtimeRuntime",
+    "CpuCount": "CPUCount", "CpuPercent": "CPUPercent", "Dns": "DNS", "DnsOptions": "DNSOptions",
+    "DnsSearch": "DNSSearch", "CpuCfsPeriod": "CPUCfsPeriod", "CpuCfsQuota": "CPUCfsQuota",
+    "BridgeNfIp6tables": "BridgeNfIP6tables", "HttpProxy": "HTTPProxy", "HttpsProxy": "HTTPSProxy", "path": "Path",
   ]
 
   /// What a `--format` template sees of a typed API response: objects are structs
-  /// (in field order) except the fields that are Go maps.
-  func typedTemplateValue(key: String = "", parent: String = "") -> TemplateValue {
+  /// (in field order) except the fields that are Go maps. `rootType` names the
+  /// top struct in errors (`system.versionInfo`).
+  func typedTemplateValue(rootType: String = "types.ContainerJSON", typeNames: [String: String] = [:]) -> TemplateValue {
+    typed(key: "", parent: "", types: typeNames.merging(["": rootType]) { $1 })
+  }
+
+  private func typed(key: String, parent: String, types: [String: String]) -> TemplateValue {
     switch self {
     case .array(let items):
-      return .list(items.map { $0.typedTemplateValue(key: key, parent: parent) }, elementType: "interface {}")
+      return .list(items.map { $0.typed(key: key, parent: parent, types: types) }, elementType: "interface {}")
     case .object(let members):
-      let isMap = Self.mapFields.contains(key) || Self.mapFields.contains(parent + "." + key)
-      if isMap {
-        return .map(Dictionary(members.map { ($0.0, $0.1.typedTemplateValue(key: $0.0, parent: key)) }, uniquingKeysWith: { $1 }))
+      var fields = Dictionary(
+        members.map { ($0.0, $0.1.typed(key: $0.0, parent: key, types: types)) }, uniquingKeysWith: { $1 })
+      if Self.mapFields.contains(key) || Self.mapFields.contains(parent + "." + key) { return .map(fields) }
+      for (name, value) in fields {
+        if let goName = Self.goFieldNames[name], fields[goName] == nil { fields[goName] = value }
       }
-      return .structure(
-        typeName: key.isEmpty ? "types.ContainerJSON" : key, keys: members.map(\.0),
-        fields: Dictionary(members.map { ($0.0, $0.1.typedTemplateValue(key: $0.0, parent: key)) }, uniquingKeysWith: { $1 }))
+      return .structure(typeName: types[key] ?? key, keys: members.map(\.0), fields: fields)
     default:
       return templateValue
     }

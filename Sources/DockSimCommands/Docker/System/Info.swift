@@ -7,12 +7,20 @@ struct Info: DockerCommand {
   static let configuration = DockerCommandConfiguration(
     usage: "[OPTIONS]",
     abstract: "Display system-wide information",
-    flags: [],
+    flags: [.string("format", short: "f")],
     arguments: .none)
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
     let version = command.version
-    let text = client(version) + [""] + server(session.engine, version: version)
+    let format = command.string("format")
+    if !format.isEmpty {
+      return SystemDocuments.format(
+        SystemDocuments.info(session.engine), format: format, name: "",
+        rootType: version == .v20_10 ? "system.info" : "system.dockerInfo", version: version, tabWriter: nil,
+        console: &console)
+    }
+    // The CLI ends the report with a blank line.
+    let text = client(version) + [""] + server(session.engine, version: version) + [""]
     console.write(text.map { $0 + "\n" }.joined())
     return 0
   }
@@ -40,7 +48,15 @@ struct Info: DockerCommand {
     let metacopy = version == .v28 ? ["  Using metacopy: false"] : []
     return [" Storage Driver: overlay2", "  Backing Filesystem: extfs", "  Supports d_type: true"] + metacopy
       + ["  Native Overlay Diff: true", "  userxattr: false", " Logging Driver: json-file", " Cgroup Driver: systemd",
-        " Cgroup Version: 2"]
+        " Cgroup Version: 2"] + plugins(version)
+  }
+
+  /// The daemon's plugins (the same lists `--format '{{json .Plugins}}'` shows) and 28's CDI directories.
+  static func plugins(_ version: DockerVersion) -> [String] {
+    let document = SystemDocuments.plugins(version)
+    func names(_ kind: String) -> String { (document[kind]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: " ") }
+    let cdi = version == .v28 ? [" CDI spec directories:", "  /etc/cdi", "  /var/run/cdi"] : []
+    return [" Plugins:", "  Volume: \(names("Volume"))", "  Network: \(names("Network"))", "  Log: \(names("Log"))"] + cdi
   }
 
   static func runtime(_ version: DockerVersion) -> [String] {
@@ -49,16 +65,25 @@ struct Info: DockerCommand {
     return [
       " Swarm: inactive", " Runtimes: \(runtimes)", " Default Runtime: runc", " Init Binary: docker-init",
       " containerd version: \(release.containerdCommit)", " runc version: \(release.runcCommit)",
-      " init version: de40ad0",
+      " init version: de40ad0", " Security Options:", "  apparmor", "  seccomp", "   Profile: builtin", "  cgroupns",
     ]
   }
 
+  /// The simulated host of each release's era.
+  static func hostFacts(_ version: DockerVersion) -> (kernel: String, os: String, osVersion: String) {
+    version == .v28
+      ? ("6.8.0-60-generic", "Ubuntu 24.04.2 LTS", "24.04") : ("5.15.0-76-generic", "Ubuntu 22.04.2 LTS", "22.04")
+  }
+
+  /// 3.82GiB, the MemTotal of a 4 GB VM after the kernel's reservations.
+  static let memoryBytes: Int64 = 4_101_627_904
+
   static func host(_ version: DockerVersion) -> [String] {
-    let (kernel, os) =
-      version == .v28 ? ("6.8.0-60-generic", "Ubuntu 24.04.2 LTS") : ("5.15.0-76-generic", "Ubuntu 22.04.2 LTS")
+    let (kernel, os, _) = hostFacts(version)
     return [
       " Kernel Version: \(kernel)", " Operating System: \(os)", " OSType: linux", " Architecture: x86_64",
-      " CPUs: 2", " Total Memory: 3.82GiB", " Name: docksim", " Docker Root Dir: /var/lib/docker",
+      " CPUs: 2", " Total Memory: 3.82GiB", " Name: docksim", " ID: \(SystemDocuments.daemonID(version))",
+      " Docker Root Dir: /var/lib/docker",
       " Debug Mode: false",
     ]
   }

@@ -14,12 +14,20 @@ struct Version: DockerCommand {
   static let configuration = DockerCommandConfiguration(
     usage: "[OPTIONS]",
     abstract: "Show the Docker version information",
-    flags: [],
+    flags: [.string("format", short: "f")],
     arguments: .none)
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
-    console.write(text(for: command.version))
-    return 0
+    let format = command.string("format")
+    guard !format.isEmpty else {
+      console.write(text(for: command.version))
+      return 0
+    }
+    // The CLI writes the template's output through tabwriter(20, 1, 1, ' ').
+    return SystemDocuments.format(
+      SystemDocuments.version(command.version), format: format, name: "version", rootType: "system.versionInfo",
+      typeNames: ["Client": "system.clientVersion", "Server": "*types.Version"],
+      version: command.version, tabWriter: TabWriter(minWidth: 20, padding: 1), console: &console)
   }
 
   /// The whole output: client, a blank line, server.
@@ -80,6 +88,8 @@ struct Version: DockerCommand {
     var clientBuilt: String
     var engineCommit: String
     var engineBuilt: String
+    /// The daemon's BuildTime as the API sends it (`date --rfc-3339=ns` at build).
+    var engineBuildTime: String
     var minimumAPI: String
     var containerd: String
     var containerdCommit: String
@@ -94,6 +104,7 @@ struct Version: DockerCommand {
         clientBuilt = "Tue Apr  4 18:21:03 2023"
         engineCommit = "5d6db84"
         engineBuilt = "Tue Apr  4 18:18:42 2023"
+        engineBuildTime = "2023-04-04T18:18:42.000000000+00:00"
         minimumAPI = "1.12"
         containerd = "1.6.20"
         containerdCommit = "2806fc1057397dbaeefbea0e4e17bddfbd388f38"
@@ -105,6 +116,7 @@ struct Version: DockerCommand {
         clientBuilt = "Fri May 30 12:07:14 2025"
         engineCommit = "45873be"
         engineBuilt = "Fri May 30 12:07:26 2025"
+        engineBuildTime = "2025-05-30T12:07:26.000000000+00:00"
         minimumAPI = "1.24"
         containerd = "1.7.27"
         containerdCommit = "05044ec0a9a75232cad458027ca83437aae3f4da"

@@ -23,10 +23,13 @@ public struct DockerFormat: Sendable {
   public let template: String
   let nodes: [TemplateNode]
   let version: DockerVersion
+  /// The Go template's name, shown in errors (`docker version` names its template "version").
+  let name: String
 
   /// Parses a format exactly as given (`table ...`, `{{json .}}`, ...).
-  public init(_ format: String, version: DockerVersion) throws(DockerFormatError) {
+  public init(_ format: String, version: DockerVersion, name: String = "") throws(DockerFormatError) {
     self.version = version
+    self.name = name
     isTable = format.hasPrefix("table")
     var text = isTable ? String(format.dropFirst(5)) : format
     text = Self.trimSpaces(text)
@@ -35,7 +38,21 @@ public struct DockerFormat: Sendable {
     do {
       nodes = try TemplateParser.parse(text, functions: TemplateFunctions.names)
     } catch {
-      throw DockerFormatError(message: "template parsing error: template: :\(error.line): \(error.message)")
+      throw DockerFormatError(message: "template parsing error: template: \(name):\(error.line): \(error.message)")
+    }
+  }
+
+  /// A template exactly as given, as docker/cli's `templates.Parse` takes it for
+  /// `inspect`, `version` and `info`: no `table` prefix, trimming or `\t` escapes.
+  public init(verbatim text: String, version: DockerVersion, name: String = "") throws(DockerFormatError) {
+    self.version = version
+    self.name = name
+    isTable = false
+    template = text
+    do {
+      nodes = try TemplateParser.parse(text, functions: TemplateFunctions.names)
+    } catch {
+      throw DockerFormatError(message: "template parsing error: template: \(name):\(error.line): \(error.message)")
     }
   }
 
@@ -82,6 +99,19 @@ public struct DockerFormat: Sendable {
     try execute(value, functions: TemplateFunctions.rows)
   }
 
+  /// Executes once and returns what was written, with the error that stopped it, if
+  /// any: Go's template leaves the output written before an error (`docker version`).
+  public func executePartially(_ value: TemplateValue) -> (output: String, error: DockerFormatError?) {
+    var executor = TemplateExecutor(functions: TemplateFunctions.rows, root: value)
+    executor.rangesOverIntegers = version != .v20_10
+    do {
+      try executor.walk(nodes, dot: value)
+      return (executor.output, nil)
+    } catch {
+      return (executor.output, DockerFormatError(message: "template parsing error: " + describe(error)))
+    }
+  }
+
   /// Executes over raw JSON as `docker inspect` falls back to: a missing map key is an error.
   public func executeStrict(_ value: TemplateValue) throws(DockerFormatError) -> String {
     try execute(value, functions: TemplateFunctions.rows, missingKeyIsError: true)
@@ -108,7 +138,7 @@ public struct DockerFormat: Sendable {
     let before = bytes[..<min(failure.position, bytes.count)]
     let line = 1 + before.filter { $0 == 0x0A }.count
     let column = before.lastIndex(of: 0x0A).map { failure.position - $0 - 1 } ?? failure.position
-    return "template: :\(line):\(column): executing \"\" at <\(failure.context)>: \(failure.message)"
+    return "template: \(name):\(line):\(column): executing \"\(name)\" at <\(failure.context)>: \(failure.message)"
   }
 }
 
