@@ -5,6 +5,7 @@ import DockSimCore
 enum Builtins {
   static let names: Set<String> = [
     "cd", "pwd", "exit", "export", "unset", "true", "false", ":", "type", "sh", "bash", "dash", "echo", "printf",
+    "test", "[", "break", "continue",
   ]
 
   /// The builtins that are really programs (`/bin/sh`): absent from images without a shell.
@@ -27,8 +28,44 @@ enum Builtins {
     case "type": return type(argv, prefix: prefix, session: session, console: &console)
     case "echo": return EchoPrintf.echo(argv, console: &console)
     case "printf": return EchoPrintf.printf(argv, prefix: prefix, console: &console)
+    case "test", "[":
+      let dash = if case .dash = shell.dialect { true } else { false }
+      return TestBuiltin(name: argv[0], dash: dash, prefix: prefix).run(argv, session: &session, console: &console)
+    case "break", "continue": return loopControl(argv, shell: &shell, console: &console)
     default: return childShell(argv, shell: shell, stdin: stdin, session: &session, console: &console)
     }
+  }
+
+  // MARK: break, continue
+
+  /// `break [N]`, `continue [N]`: leave (or go round) the N innermost loops.
+  static func loopControl(_ argv: [String], shell: inout ShellRun, console: inout Console) -> Int32 {
+    let name = argv[0]
+    var count = 1
+    if argv.count > 1 {
+      guard let value = Int(argv[1]), value > 0 else {
+        if case .dash = shell.dialect {
+          console.errorLine(shell.messagePrefix + "\(name): Illegal number: \(argv[1])")
+        } else {
+          console.errorLine(shell.messagePrefix + "\(name): \(argv[1]): loop count out of range")
+        }
+        return dashOr(shell, 2, 1)
+      }
+      count = value
+    }
+    guard shell.loopDepth > 0 else {
+      if case .dash = shell.dialect { return 0 }
+      console.errorLine(shell.messagePrefix + "\(name): only meaningful in a `for', `while', or `until' loop")
+      return 0
+    }
+    count = min(count, shell.loopDepth)
+    shell.loopControl = name == "break" ? .breaking(count) : .continuing(count)
+    return 0
+  }
+
+  private static func dashOr(_ shell: ShellRun, _ dash: Int32, _ bash: Int32) -> Int32 {
+    if case .dash = shell.dialect { return dash }
+    return bash
   }
 
   // MARK: cd

@@ -38,6 +38,19 @@ struct ShellRun {
   var exitRequested = false
   /// `$0`, `$1`, ... for `sh -c 'script' name args`.
   var positional: [String] = ["bash"]
+  /// How many `for`/`while`/`until` loops are running (for `break` and `continue`).
+  var loopDepth = 0
+  /// Set by `break N` / `continue N`: the lists in between stop running.
+  var loopControl: LoopControl?
+
+  enum LoopControl: Equatable {
+    case breaking(Int)
+    case continuing(Int)
+  }
+
+  /// A `while`/`until` loop stops after this many rounds with a message rather than hang the session
+  /// (`while true; do ...; done`: the simulated shell cannot be interrupted mid-command).
+  static let maximumIterations = 10_000
 
   init(dialect: Dialect, isSubshell: Bool) {
     self.dialect = dialect
@@ -80,14 +93,19 @@ struct ShellRun {
 
   private func reportSyntaxError(_ failure: Parser.Failure, text: String, console: inout Console) {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let reached = Parser.failureLine(text)
     switch dialect {
     case .interactiveBash:
       console.errorLine("bash: " + failure.message)
-    case .bashCommand, .dash:
-      let lineNumber = failure == .endOfFile ? lines.count + 1 : 1
+    case .dash(let name):
+      console.errorLine("\(name): \(reached): " + failure.dashMessage)
+    case .bashCommand:
+      // bash counts the end of a string without a final newline as one more line.
+      let lineNumber = failure.isEndOfFile ? reached + (text.hasSuffix("\n") ? 0 : 1) : reached
       console.errorLine(syntaxPrefix(line: lineNumber) + failure.message)
-      if case .unexpectedToken = failure {
-        console.errorLine(syntaxPrefix(line: 1) + "`\(lines.first.map(String.init) ?? "")'")
+      if !failure.isEndOfFile, !failure.wantsMoreInput {
+        let shown = reached - 1 < lines.count ? String(lines[reached - 1]) : ""
+        console.errorLine(syntaxPrefix(line: reached) + "`\(shown)'")
       }
     }
   }
@@ -100,7 +118,7 @@ struct ShellRun {
     var status = session.currentShell.lastStatus
     for list in script.lists {
       status = run(list, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
-      if exitRequested { break }
+      if exitRequested || loopControl != nil { break }
     }
     return status
   }
@@ -110,7 +128,7 @@ struct ShellRun {
   ) -> Int32 {
     var status = run(list.first, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
     for (op, pipeline) in list.rest {
-      if exitRequested { break }
+      if exitRequested || loopControl != nil { break }
       if (op == .and) != (status == 0) { continue }
       status = run(pipeline, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
     }
@@ -135,7 +153,7 @@ struct ShellRun {
   /// Each stage runs as a subshell (its `cd` and `exit` stay inside it) and gets the
   /// previous stage's standard output as its standard input.
   private mutating func runStages(
-    _ commands: [SimpleCommand], stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+    _ commands: [Command], stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
     let saved = session.currentShell
     let depth = session.shells.count
@@ -160,6 +178,143 @@ struct ShellRun {
       if session.shells.count == depth { session.currentShell = saved }
     }
     return status
+  }
+
+  // MARK: Compound commands
+
+  mutating func run(
+    _ command: Command, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+  ) -> Int32 {
+    switch command {
+    case .simple(let simple):
+      return run(simple, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+    case .compound(let compound, let redirections):
+      guard !redirections.isEmpty else {
+        return run(compound, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      }
+      var redirect = RedirectionPlan()
+      if let failure = redirect.prepare(redirections, run: &self, session: &session, console: &console) {
+        console.errorLine(messagePrefix + failure)
+        return 1
+      }
+      let input = redirect.stdin ?? stdin
+      let inputIsTerminal = redirect.stdin == nil && stdinIsTerminal
+      guard redirect.capturesOutput else {
+        return run(compound, stdin: input, stdinIsTerminal: inputIsTerminal, session: &session, console: &console)
+      }
+      var capture = Console(traits: redirect.traits(from: console.traits))
+      let status = run(compound, stdin: input, stdinIsTerminal: inputIsTerminal, session: &session, console: &capture)
+      redirect.finish(capture, into: &console, session: &session)
+      return status
+    }
+  }
+
+  private mutating func run(
+    _ compound: CompoundCommand, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session,
+    console: inout Console
+  ) -> Int32 {
+    switch compound {
+    case .group(let body):
+      return run(body, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+    case .subshell(let body):
+      let saved = session.currentShell
+      let depth = session.shells.count
+      var child = ShellRun(dialect: dialect, isSubshell: true)
+      child.hereDocuments = hereDocuments
+      child.positional = positional
+      let status = child.run(body, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      if session.shells.count == depth { session.currentShell = saved }
+      return status
+    case .ifClause(let branches, let otherwise):
+      for branch in branches {
+        let condition = run(
+          branch.condition, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+        if exitRequested || loopControl != nil { return condition }
+        if condition == 0 {
+          return run(branch.body, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+        }
+      }
+      guard let otherwise else { return 0 }
+      return run(otherwise, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+    case .forLoop(let name, let items, let body):
+      return runFor(
+        name, items: items, body: body, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session,
+        console: &console)
+    case .loop(let condition, let body, let until):
+      return runWhile(
+        condition, body: body, until: until, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session,
+        console: &console)
+    }
+  }
+
+  private mutating func runFor(
+    _ name: String, items: [Word]?, body: Script, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session,
+    console: inout Console
+  ) -> Int32 {
+    guard Parser.isName(name) else {
+      if case .dash = dialect {
+        console.errorLine(messagePrefix + "Syntax error: Bad for loop variable")
+        return 2
+      }
+      console.errorLine(messagePrefix + "`\(name)': not a valid identifier")
+      return 1
+    }
+    var values = Array(positional.dropFirst())
+    if let items {
+      var substitutionStatus: Int32? = nil
+      guard let expanded = expandArguments(items, session: &session, console: &console, status: &substitutionStatus)
+      else { return 1 }
+      values = expanded
+    }
+    loopDepth += 1
+    defer { loopDepth -= 1 }
+    var status: Int32 = 0
+    for value in values {
+      session.currentShell.environment[name] = value
+      status = run(body, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      if exitRequested || !continuesAfterLoopControl() { break }
+    }
+    return status
+  }
+
+  private mutating func runWhile(
+    _ condition: Script, body: Script, until: Bool, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session,
+    console: inout Console
+  ) -> Int32 {
+    loopDepth += 1
+    defer { loopDepth -= 1 }
+    var status: Int32 = 0
+    for round in 0... {
+      if round == Self.maximumIterations {
+        console.errorLine(
+          "docksim: \(until ? "until" : "while"): loop stopped after \(round) rounds (the simulator's limit)")
+        return 1
+      }
+      let test = run(condition, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      if exitRequested { return test }
+      if loopControl != nil {
+        if !continuesAfterLoopControl() { break }
+        continue
+      }
+      if (test == 0) == until { break }
+      status = run(body, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      if exitRequested || !continuesAfterLoopControl() { break }
+    }
+    return status
+  }
+
+  /// After a loop's body: consumes this loop's share of `break N`/`continue N`; false
+  /// when the loop must stop.
+  private mutating func continuesAfterLoopControl() -> Bool {
+    switch loopControl {
+    case nil: return true
+    case .breaking(let count):
+      loopControl = count > 1 ? .breaking(count - 1) : nil
+      return false
+    case .continuing(let count):
+      loopControl = count > 1 ? .continuing(count - 1) : nil
+      return count <= 1
+    }
   }
 
   // MARK: Simple commands

@@ -11,21 +11,51 @@ struct Parser {
     case endOfFile
     /// A token where none may stand (`| a`, `a ;; b`).
     case unexpectedToken(String)
+    /// The input ends inside a compound command that still wants `word` (`fi`, `done`, ...).
+    case endOfFileExpecting(String)
+    /// `token` where a compound command wants `word` (`if true; fi`); `isWord` when the
+    /// token is an ordinary word (dash then says "word unexpected").
+    case unexpectedWhileExpecting(String, expecting: String, isWord: Bool)
 
     /// What bash prints after `bash: `.
     var message: String {
       switch self {
       case .unmatched(let c): return "unexpected EOF while looking for matching `\(c)'"
-      case .endOfFile: return "syntax error: unexpected end of file"
-      case .unexpectedToken(let t): return "syntax error near unexpected token `\(t)'"
+      case .endOfFile, .endOfFileExpecting: return "syntax error: unexpected end of file"
+      case .unexpectedToken(let t), .unexpectedWhileExpecting(let t, _, _):
+        return "syntax error near unexpected token `\(t)'"
+      }
+    }
+
+    /// What dash prints after `sh: LINE: `.
+    var dashMessage: String {
+      switch self {
+      case .unmatched("`"): return "Syntax error: EOF in backquote substitution"
+      case .unmatched("}"): return "Syntax error: Missing '}'"
+      case .unmatched(")"): return "Syntax error: end of file unexpected (expecting \")\")"
+      case .unmatched: return "Syntax error: Unterminated quoted string"
+      case .endOfFile: return "Syntax error: end of file unexpected"
+      case .endOfFileExpecting(let word): return "Syntax error: end of file unexpected (expecting \"\(word)\")"
+      case .unexpectedToken(let t): return "Syntax error: \(Self.dashToken(t)) unexpected"
+      case .unexpectedWhileExpecting(let t, let word, let isWord):
+        return "Syntax error: \(isWord ? "word" : Self.dashToken(t)) unexpected (expecting \"\(word)\")"
+      }
+    }
+
+    private static func dashToken(_ token: String) -> String { token == "newline" ? token : "\"\(token)\"" }
+
+    var isEndOfFile: Bool {
+      switch self {
+      case .endOfFile, .endOfFileExpecting: return true
+      default: return false
       }
     }
 
     /// More lines could complete the input (the REPL asks with `> `).
     var wantsMoreInput: Bool {
       switch self {
-      case .unmatched, .endOfFile: return true
-      case .unexpectedToken: return false
+      case .unmatched, .endOfFile, .endOfFileExpecting: return true
+      case .unexpectedToken, .unexpectedWhileExpecting: return false
       }
     }
   }
@@ -60,6 +90,17 @@ struct Parser {
 
   init(_ text: String) { self.text = Array(text.unicodeScalars) }
 
+  /// The line the parser had reached when `text` failed to parse (for dash's messages).
+  static func failureLine(_ text: String) -> Int {
+    var parser = Parser(text)
+    do {
+      _ = try parser.parseScript(until: nil)
+    } catch {
+      return parser.line
+    }
+    return parser.line
+  }
+
   static func parse(_ text: String) -> Swift.Result<Result, Failure> {
     var parser = Parser(text)
     do {
@@ -76,11 +117,17 @@ struct Parser {
 
   // MARK: Lists
 
-  private mutating func parseScript(until terminator: Unicode.Scalar?) throws(Failure) -> Script {
+  /// Lists up to `terminator` (the `)` of `$(` or of a subshell), one of `closers` (the
+  /// reserved words that end a compound command's part, left unread) or the end;
+  /// `expecting` names what a compound command still wants there.
+  private mutating func parseScript(
+    until terminator: Unicode.Scalar?, closers: Set<String> = [], expecting: String? = nil
+  ) throws(Failure) -> Script {
     var script = Script()
     while true {
       skipBlanks()
       guard let c = peek() else {
+        if let expecting { throw .endOfFileExpecting(expecting) }
         if terminator != nil { throw .unmatched(")") }
         return script
       }
@@ -89,7 +136,12 @@ struct Parser {
         consumeNewline()
         continue
       }
-      if c == ";" || c == "&" || c == "|" || c == ")" || c == "(" { throw .unexpectedToken(operatorText()) }
+      if let word = reservedWord(), Self.closingWords.contains(word) {
+        if closers.contains(word) { return script }
+        if let expecting { throw .unexpectedWhileExpecting(word, expecting: expecting, isWord: false) }
+        throw .unexpectedToken(word)
+      }
+      if c == ";" || c == "&" || c == "|" || c == ")" { throw .unexpectedToken(operatorText()) }
       script.lists.append(try parseAndOr())
       skipBlanks()
       guard let next = peek() else { continue }
@@ -103,6 +155,155 @@ struct Parser {
         index += 1
       default: throw .unexpectedToken(operatorText())
       }
+    }
+  }
+
+  // MARK: Compound commands
+
+  static let closingWords: Set<String> = ["then", "elif", "else", "fi", "do", "done", "}"]
+  private static let reservedWords: Set<String> = closingWords.union(["if", "for", "in", "while", "until", "{"])
+
+  /// The reserved word at the cursor, if the next word is one (unquoted, whole).
+  private func reservedWord() -> String? {
+    var cursor = index
+    var word = ""
+    while cursor < text.count, !" \t\n;&|<>()".unicodeScalars.contains(text[cursor]) {
+      word.unicodeScalars.append(text[cursor])
+      cursor += 1
+      if word.unicodeScalars.count > 5 { return nil }
+    }
+    return Self.reservedWords.contains(word) ? word : nil
+  }
+
+  private mutating func consume(_ word: String) { index += word.unicodeScalars.count }
+
+  /// A part of a compound command up to one of `closers`, which must not be empty.
+  private mutating func parseClause(closers: Set<String>, expecting: String) throws(Failure) -> Script {
+    let script = try parseScript(until: nil, closers: closers, expecting: expecting)
+    if script.lists.isEmpty { throw .unexpectedToken(reservedWord() ?? operatorText()) }
+    return script
+  }
+
+  private mutating func parseCompound(_ word: String?) throws(Failure) -> CompoundCommand {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth < Self.maximumDepth else { throw .unexpectedToken(word ?? "(") }
+    switch word {
+    case "if": return try parseIf()
+    case "for": return try parseFor()
+    case "while", "until":
+      consume(word!)
+      let condition = try parseClause(closers: ["do"], expecting: "do")
+      consume("do")
+      let body = try parseClause(closers: ["done"], expecting: "done")
+      consume("done")
+      return .loop(condition: condition, body: body, until: word == "until")
+    case "{":
+      consume("{")
+      let body = try parseClause(closers: ["}"], expecting: "}")
+      consume("}")
+      return .group(body)
+    default:
+      index += 1
+      let body = try parseScript(until: ")", expecting: ")")
+      if body.lists.isEmpty { throw .unexpectedToken(")") }
+      index += 1
+      return .subshell(body)
+    }
+  }
+
+  private mutating func parseIf() throws(Failure) -> CompoundCommand {
+    consume("if")
+    var branches: [IfBranch] = []
+    while true {
+      let condition = try parseClause(closers: ["then"], expecting: "then")
+      consume("then")
+      let body = try parseClause(closers: ["elif", "else", "fi"], expecting: "fi")
+      branches.append(IfBranch(condition: condition, body: body))
+      let word = reservedWord()!
+      consume(word)
+      switch word {
+      case "elif": continue
+      case "else":
+        let otherwise = try parseClause(closers: ["fi"], expecting: "fi")
+        consume("fi")
+        return .ifClause(branches: branches, otherwise: otherwise)
+      default: return .ifClause(branches: branches, otherwise: nil)
+      }
+    }
+  }
+
+  /// `for NAME [in WORD...] ; do LIST ; done` (newlines allowed where `;` is).
+  private mutating func parseFor() throws(Failure) -> CompoundCommand {
+    consume("for")
+    skipBlanks()
+    guard let c = peek() else { throw .endOfFile }
+    if "\n;&|<>()".unicodeScalars.contains(c) { throw .unexpectedToken(operatorText()) }
+    let name = try parseWord().source
+    try skipSeparatorsBeforeDo(allowSemicolon: false)
+    var items: [Word]? = nil
+    if reservedWord() == "in" {
+      consume("in")
+      var words: [Word] = []
+      while true {
+        skipBlanks()
+        guard let c = peek() else { throw .endOfFileExpecting("do") }
+        if c == ";" || c == "\n" { break }
+        if "&|<>()".unicodeScalars.contains(c) { throw .unexpectedToken(operatorText()) }
+        words.append(try parseWord())
+      }
+      items = words
+    }
+    try skipSeparatorsBeforeDo(allowSemicolon: true)
+    guard reservedWord() == "do" else {
+      guard peek() != nil else { throw .endOfFileExpecting("do") }
+      let word = reservedWord()
+      let token = word ?? (isWordEnd(peek()) ? operatorText() : nextWordText())
+      throw .unexpectedWhileExpecting(token, expecting: "do", isWord: word == nil && !isWordEnd(peek()))
+    }
+    consume("do")
+    let body = try parseClause(closers: ["done"], expecting: "done")
+    consume("done")
+    return .forLoop(name: name, items: items, body: body)
+  }
+
+  private mutating func skipSeparatorsBeforeDo(allowSemicolon: Bool) throws(Failure) {
+    var semicolonSeen = false
+    while true {
+      skipBlanks()
+      if peek() == "\n" {
+        consumeNewline()
+      } else if allowSemicolon, !semicolonSeen, peek() == ";", peek(1) != ";" {
+        semicolonSeen = true
+        index += 1
+      } else {
+        return
+      }
+    }
+  }
+
+  /// The ordinary word at the cursor, for a message.
+  private func nextWordText() -> String {
+    var cursor = index
+    var word = ""
+    while cursor < text.count, !" \t\n;&|<>()".unicodeScalars.contains(text[cursor]) {
+      word.unicodeScalars.append(text[cursor])
+      cursor += 1
+    }
+    return word
+  }
+
+  /// Redirections may follow a compound command's closing word; nothing else may.
+  private mutating func parseCompoundRedirections() throws(Failure) -> [Redirection] {
+    var redirections: [Redirection] = []
+    while true {
+      skipBlanks()
+      if let redirection = try parseRedirectionIfAny() {
+        redirections.append(redirection)
+        continue
+      }
+      guard let c = peek(), !"\n;&|)".unicodeScalars.contains(c) else { return redirections }
+      throw .unexpectedToken(c == "(" ? "(" : nextWordText())
     }
   }
 
@@ -140,8 +341,15 @@ struct Parser {
         // `a |& b` is `a 2>&1 | b`.
         index += 1
         let last = pipeline.commands.count - 1
-        pipeline.commands[last].redirections.append(
-          Redirection(fd: 2, op: .duplicate, target: Word(parts: [.literal("1", quoted: false)], source: "1")))
+        let both = Redirection(fd: 2, op: .duplicate, target: Word(parts: [.literal("1", quoted: false)], source: "1"))
+        switch pipeline.commands[last] {
+        case .simple(var command):
+          command.redirections.append(both)
+          pipeline.commands[last] = .simple(command)
+        case .compound(let compound, var redirections):
+          redirections.append(both)
+          pipeline.commands[last] = .compound(compound, redirections: redirections)
+        }
       }
       try skipNewlinesBeforeCommand()
       pipeline.commands.append(try parseCommand())
@@ -160,7 +368,18 @@ struct Parser {
 
   // MARK: Commands
 
-  private mutating func parseCommand() throws(Failure) -> SimpleCommand {
+  private mutating func parseCommand() throws(Failure) -> Command {
+    skipBlanks()
+    let word = reservedWord()
+    if let word, Self.closingWords.contains(word) { throw .unexpectedToken(word) }
+    if peek() == "(" || (word != nil && word != "in") {
+      let compound = try parseCompound(word)
+      return .compound(compound, redirections: try parseCompoundRedirections())
+    }
+    return .simple(try parseSimpleCommand())
+  }
+
+  private mutating func parseSimpleCommand() throws(Failure) -> SimpleCommand {
     var command = SimpleCommand()
     while true {
       skipBlanks()

@@ -2,7 +2,8 @@
 ///
 /// A subset of POSIX sh as bash 5.2 reads it: simple commands joined by pipes,
 /// `&&`, `||`, `;` and newlines, with quoting, parameters, command substitution
-/// and redirections (here-documents included). No compound commands.
+/// and redirections (here-documents included), and the compound commands
+/// `if`, `for`, `while`, `until`, `{ ...; }` and `( ... )`.
 
 /// One complete input: lists separated by `;`, `&` or newlines.
 struct Script: Sendable, Hashable {
@@ -27,7 +28,32 @@ struct AndOrList: Sendable, Hashable {
 /// `a | b | c`, optionally negated with `!`.
 struct Pipeline: Sendable, Hashable {
   var negated = false
-  var commands: [SimpleCommand] = []
+  var commands: [Command] = []
+}
+
+/// One stage of a pipeline.
+enum Command: Sendable, Hashable {
+  case simple(SimpleCommand)
+  /// A compound command and the redirections after its closing word (`done > log`).
+  case compound(CompoundCommand, redirections: [Redirection])
+}
+
+enum CompoundCommand: Sendable, Hashable {
+  /// `{ list; }`: runs in the current shell.
+  case group(Script)
+  /// `( list )`: runs in a copy of the shell; `cd`, variables and `exit` stay inside.
+  case subshell(Script)
+  /// `if c; then b; elif c; then b; else b; fi`.
+  case ifClause(branches: [IfBranch], otherwise: Script?)
+  /// `for name [in words]; do body; done` (no `in`: the positional parameters).
+  case forLoop(name: String, items: [Word]?, body: Script)
+  /// `while c; do b; done`, or `until`.
+  case loop(condition: Script, body: Script, until: Bool)
+}
+
+struct IfBranch: Sendable, Hashable {
+  var condition: Script
+  var body: Script
 }
 
 /// `NAME=value ... word ... redirection ...`.

@@ -130,6 +130,8 @@ struct StatInfo {
 struct Find: Program {
   enum Test {
     case name(GlobPattern)
+    /// `-iname`: GNU matches with FNM_CASEFOLD; both sides are lowercased here.
+    case caseFoldedName(GlobPattern)
     case type(FileKind)
   }
 
@@ -145,16 +147,19 @@ struct Find: Program {
     var tests: [Test] = []
     var maxDepth = Int.max
     var minDepth = 0
+    var depthFirst = false
     while let arg = arguments.popFirst() {
       switch arg {
-      case "-print", "-depth": continue
+      case "-print": continue
+      case "-depth", "-d": depthFirst = true
       case "-name", "-iname", "-type", "-maxdepth", "-mindepth":
         guard let value = arguments.popFirst() else {
           tool.fail("missing argument to `\(arg)'", console: &console)
           return 1
         }
         switch arg {
-        case "-name", "-iname": tests.append(.name(GlobPattern(value)))
+        case "-name": tests.append(.name(GlobPattern(value)))
+        case "-iname": tests.append(.caseFoldedName(GlobPattern(value.lowercased())))
         case "-type":
           let kinds: [String: FileKind] = ["f": .regular, "d": .directory, "l": .symlink]
           guard let kind = kinds[value] else {
@@ -164,7 +169,7 @@ struct Find: Program {
           tests.append(.type(kind))
         case "-maxdepth", "-mindepth":
           guard let depth = Int(value), depth >= 0 else {
-            tool.fail("Expected a positive decimal integer argument to \(arg), but got ‘\(value)’", console: &console)
+            tool.fail("Expected a positive decimal integer argument to \(arg), but got '\(value)'", console: &console)
             return 1
           }
           if arg == "-maxdepth" { maxDepth = depth } else { minDepth = depth }
@@ -184,35 +189,52 @@ struct Find: Program {
           continue
         }
         var output = LimitedOutput(program: "find")
-        walk(start, stat: stat, depth: 0, limits: (minDepth, maxDepth), tests: tests, tool: tool, fs: &fs,
-          output: &output, console: &console)
+        let walk = Walk(limits: (minDepth, maxDepth), depthFirst: depthFirst, tests: tests)
+        walk.run(start, stat: stat, tool: tool, fs: &fs, output: &output, console: &console)
       }
       return status
     }
   }
 
-  private func walk(
-    _ path: String, stat: FileStat, depth: Int, limits: (min: Int, max: Int), tests: [Test], tool: FileTool,
-    fs: inout ContainerFS, output: inout LimitedOutput, console: inout Console
-  ) {
-    if depth >= limits.min, tests.allSatisfy({ passes($0, path: path, stat: stat) }) {
-      guard output.write(Array((path + "\n").utf8), console: &console) else { return }
-    }
-    guard stat.kind == .directory, depth < limits.max,
-      let entries = try? fs.readdir(tool.absolute(path))
-    else { return }
-    for entry in entries {
-      let child = path.hasSuffix("/") ? path + entry.name : path + "/" + entry.name
-      guard let childStat = try? fs.lstat(tool.absolute(child)) else { continue }
-      walk(child, stat: childStat, depth: depth + 1, limits: limits, tests: tests, tool: tool, fs: &fs,
-        output: &output, console: &console)
-    }
-  }
+  /// The tree walk, with an explicit stack: a path 10,000 directories deep costs
+  /// memory, not native stack.
+  private struct Walk {
+    let limits: (min: Int, max: Int)
+    let depthFirst: Bool
+    let tests: [Test]
 
-  private func passes(_ test: Test, path: String, stat: FileStat) -> Bool {
-    switch test {
-    case .name(let pattern): return pattern.matches(PathText.basename(path))
-    case .type(let kind): return stat.kind == kind
+    func run(
+      _ start: String, stat: FileStat, tool: FileTool, fs: inout ContainerFS, output: inout LimitedOutput,
+      console: inout Console
+    ) {
+      // `expanded`: the children are already on the stack (-depth prints the directory after them).
+      var stack: [(path: String, stat: FileStat, depth: Int, expanded: Bool)] = [(start, stat, 0, false)]
+      while let item = stack.popLast() {
+        let descends = item.stat.kind == .directory && item.depth < limits.max
+        if descends && !item.expanded {
+          if depthFirst { stack.append((item.path, item.stat, item.depth, true)) }
+          let entries = (try? fs.readdir(tool.absolute(item.path))) ?? []
+          var children: [(String, FileStat, Int, Bool)] = []
+          for entry in entries {
+            let child = item.path.hasSuffix("/") ? item.path + entry.name : item.path + "/" + entry.name
+            guard let childStat = try? fs.lstat(tool.absolute(child)) else { continue }
+            children.append((child, childStat, item.depth + 1, false))
+          }
+          stack.append(contentsOf: children.reversed())
+          if depthFirst { continue }
+        }
+        if item.depth >= limits.min, tests.allSatisfy({ passes($0, path: item.path, stat: item.stat) }) {
+          guard output.write(Array((item.path + "\n").utf8), console: &console) else { return }
+        }
+      }
+    }
+
+    private func passes(_ test: Test, path: String, stat: FileStat) -> Bool {
+      switch test {
+      case .name(let pattern): return pattern.matches(PathText.basename(path))
+      case .caseFoldedName(let pattern): return pattern.matches(PathText.basename(path).lowercased())
+      case .type(let kind): return stat.kind == kind
+      }
     }
   }
 }

@@ -1,0 +1,38 @@
+import DockSimCore
+import Testing
+
+@testable import DockSimCommands
+
+/// GNU findutils 4.9's answers (entries in docksim's sorted readdir order).
+@Suite struct ShellFindTests {
+  func tree() -> ShellHarness {
+    var h = ShellHarness()
+    h.enterContainer()
+    _ = h.run("mkdir -p /w/a/B && cd /w && touch a/B/Foo.TXT a/bar.txt a/FOO")
+    return h
+  }
+
+  @Test func inameIgnoresCase() {
+    var h = tree()
+    #expect(h.run("find a -iname 'foo*'") == out("a/B/Foo.TXT\na/FOO\n"))
+    #expect(h.run("find a -iname '*.TXT'") == out("a/B/Foo.TXT\na/bar.txt\n"))
+    #expect(h.run("find a -iname '[f]oo'") == out("a/FOO\n"))
+    #expect(h.run("find a -name 'foo*'") == out(""))
+  }
+
+  @Test func depthListsChildrenFirst() {
+    var h = tree()
+    #expect(h.run("find a -depth") == out("a/B/Foo.TXT\na/B\na/FOO\na/bar.txt\na\n"))
+    #expect(h.run("find a -maxdepth 1 -depth -type d") == out("a/B\na\n"))
+  }
+
+  @Test func messages() {
+    var h = tree()
+    #expect(
+      h.run("find . -maxdepth x")
+        == out("", "find: Expected a positive decimal integer argument to -maxdepth, but got 'x'\n", 1))
+    #expect(h.run("find . -type q") == out("", "find: Unknown argument to -type: q\n", 1))
+    #expect(h.run("find . -name") == out("", "find: missing argument to `-name'\n", 1))
+    #expect(h.run("find nope") == out("", "find: 'nope': No such file or directory\n", 1))
+  }
+}
