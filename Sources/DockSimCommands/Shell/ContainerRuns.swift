@@ -39,6 +39,16 @@ extension Session {
   /// Whether `name` runs at the current prompt (for completion and `type`).
   public func canRun(_ name: String) -> Bool {
     let builtin = Builtins.names.contains(name) && (!Builtins.shells.contains(name) || ProgramTable.placeHasUtilities(self))
+      || Builtins.isShellPath(name, in: self)
     return builtin || ProgramTable.lookup(name, in: self) != nil
+  }
+}
+
+extension Builtins {
+  /// `/bin/sh`, `/bin/bash`: a shell named by a path that exists in the current place
+  /// (`docker run IMAGE /bin/sh -c ...`, the classic builder's `/bin/sh -c` RUN).
+  static func isShellPath(_ name: String, in session: Session) -> Bool {
+    guard name.contains("/"), shells.contains(PathText.basename(name)) else { return false }
+    return session.filesystem.exists(session.absolutePath(name))
   }
 }

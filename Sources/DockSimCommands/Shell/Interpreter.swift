@@ -370,6 +370,9 @@ struct ShellRun {
     if Builtins.names.contains(name), !Builtins.shells.contains(name) || ProgramTable.placeHasUtilities(session) {
       return Builtins.run(argv, shell: &self, stdin: stdin, session: &session, console: &console)
     }
+    if Builtins.isShellPath(name, in: session) {
+      return Builtins.run(argv, shell: &self, stdin: stdin, session: &session, console: &console)
+    }
     guard let program = ProgramTable.lookup(name, in: session) else {
       return commandNotFound(name, console: &console)
     }

@@ -183,6 +183,15 @@ private let helloDockerfile = """
     #expect(old.run("docker build -q .").stderr == "")
   }
 
+  /// Shell-form CMD and RUN run `/bin/sh -c`, a shell named by its path.
+  @Test func shellFormRunsThroughBinSh() {
+    var h = BuildHarness(.v20_10)
+    h.run("printf 'FROM ubuntu:18.04\\nRUN echo \"run by $0\" > /by\\nCMD cat /by; echo \"cmd by $0\"\\n' | docker build -q -t sh-form -")
+    #expect(h.run("docker run --rm sh-form") == out("run by /bin/sh\ncmd by /bin/sh\n"))
+    #expect(h.run("docker run --rm ubuntu:18.04 /bin/bash -c 'echo $0'") == out("/bin/bash\n"))
+    #expect(h.run("docker run --rm ubuntu:18.04 /bin/zsh -c 'echo $0'").status == 127)
+  }
+
   /// A RUN step's layer is the layer `docker run` + `docker commit` makes of the
   /// same command: the same paths, kinds, modes, owners and contents.
   @Test(arguments: DockerVersion.allCases) func runStepLayerEqualsRunAndCommit(version: DockerVersion) throws {

@@ -291,11 +291,7 @@ struct ClassicBuilder {
     try commitInContainer(createdBy: saved.joined(separator: " "), command: command, extraEnv: arguments, session: &session, console: &console) {
       id, session, console in
       guard let container = session.engine.containers[id: id], let program = command.first else { return 0 }
-      // The shell runs its shells by name: `/bin/sh` becomes `sh` once the file is there.
-      var argv = command
-      let name = FSPath.name(program)
-      if program.hasPrefix("/"), Builtins.shells.contains(name), container.filesystem.exists(program) { argv[0] = name }
-      if !session.containerCanRun(id, program: argv[0]) {
+      if !session.containerCanRun(id, program: program) {
         var text = ContainerRuntimeText.notFound(program, version: session.engine.version)
         if program.hasPrefix("/") {
           text = text.split(separator: "executable file not found in $PATH", omittingEmptySubsequences: false)
@@ -306,7 +302,7 @@ struct ClassicBuilder {
       session.engine.markStarted(id)
       var output = Console(traits: console.traits)
       let status = session.runInContainer(
-        id, arguments: argv, workingDirectory: container.workingDirectory,
+        id, arguments: command, workingDirectory: container.workingDirectory,
         environment: Session.environment(container.environment), console: &output)
       for case .write(let stream, let bytes) in output.events {
         if stream == .stderr {
