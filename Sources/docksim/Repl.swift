@@ -75,6 +75,11 @@ final class Repl {
     let traits = TerminalEnvironment.traits(interactive: true, noColorFlag: noColor, unicode: unicode)
     var console = Console(traits: traits)
     let status = session.execute(input, console: &console)
+    if HubLoadCheck.failed(session) {
+      session.currentShell.lastStatus = 1
+      session.finished = true
+      return
+    }
     let player = OutputPlayer(paces: true, stopsOnInterrupt: true)
     if !player.play(console.drain()) {
       // Ctrl-C during the output: the terminal echoed ^C; the rest of the output is dropped.

@@ -35,6 +35,7 @@ struct ScriptMode {
       if options.echo { FileOutput.write(Self.echo(input, prompt: session.prompt, continuation: session.continuationPrompt), to: 1) }
       var console = Console(traits: traits)
       let status = session.execute(input, console: &console)
+      if HubLoadCheck.failed(session) { return 1 }
       player.play(console.drain())
       if options.failFast && status != 0 { return status }
     }

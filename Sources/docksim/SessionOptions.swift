@@ -42,21 +42,18 @@ struct SessionOptions: ParsableArguments {
   }
 
   /// The registry the session pulls from: the bundled catalog, then each `--hub FILE`.
-  /// A bad file stops docksim with an error naming the file, the line and the field.
+  /// A file that cannot be read stops docksim now; the catalogs are parsed on the
+  /// Hub's first use (start-up does not grow with them), and a bad one then ends
+  /// docksim with an error naming the file, the line and the field (`HubLoadCheck`).
   func hub() throws -> Hub {
-    var files: [(name: String, text: String)] = []
-    if let bundled = BundledData.hubFile(Hub.bundledCatalogName) { files.append((Hub.bundledCatalogName, bundled)) }
+    var files = [HubSource(name: Hub.bundledCatalogName) { BundledData.hubFile(Hub.bundledCatalogName) }]
     for path in hubFiles {
       guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
         throw ValidationError("--hub: cannot read '\(path)'.")
       }
-      files.append((path, text))
+      files.append(HubSource(name: path) { text })
     }
-    do {
-      return try Hub.load(files: files)
-    } catch {
-      throw ValidationError("--hub: \(error)")
-    }
+    return Hub.lazy(files: files)
   }
 
   private func language() throws -> Language {

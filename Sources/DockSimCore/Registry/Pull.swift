@@ -68,7 +68,7 @@ extension Engine {
     guard let repository = hub.repository(for: reference) else {
       return .failure(.accessDenied(reference.familiarName))
     }
-    guard let manifest = manifest(in: repository, for: reference), let image = hub.images[manifest.imageID] else {
+    guard let (manifest, image) = repository.pullTarget(for: reference) else {
       return .failure(.manifestUnknown(reference.familiar))
     }
     var messages: [PullMessage] = []
@@ -88,22 +88,14 @@ extension Engine {
     var messages: [PullMessage] = []
     var allCurrent = true
     var last: Image?
-    for tag in repository.tags.keys.sorted() {
-      let manifest = repository.tags[tag]!
-      guard let image = hub.images[manifest.imageID] else { continue }
+    for tag in repository.tagOrder.sorted() {
+      guard let (manifest, image) = repository.pullTarget(for: reference.tagged(tag)) else { continue }
       allCurrent = fetch(image, manifest: manifest, reference: reference.tagged(tag), into: &messages) && allCurrent
       last = image
     }
     let verb = allCurrent ? "Image is up to date for" : "Downloaded newer image for"
     messages.append(PullMessage(id: nil, status: "Status: \(verb) \(reference.familiarName)"))
     return .success(PullResult(messages: messages, image: last!, reference: reference.repository))
-  }
-
-  private func manifest(in repository: HubRepository, for reference: Reference) -> HubManifest? {
-    if let digest = reference.digest {
-      return repository.tags.values.first { $0.digest.description == digest }
-    }
-    return repository.tags[reference.tag ?? Reference.defaultTag]
   }
 
   /// Streams one tag's layers, stores the image and its references; true when the
