@@ -18,7 +18,7 @@ PATHS = [
     "run", "create", "start", "stop", "exec", "ps", "rm", "diff", "commit", "inspect",
     "container", "container run", "container create", "container start", "container stop",
     "container exec", "container ls", "container rm", "container diff", "container commit",
-    "container inspect",
+    "container inspect", "logs", "container logs",
     # images, registry, system
     "pull", "images", "search", "tag", "rmi", "history", "build", "push", "login", "logout", "version", "info",
     "image", "image ls", "image pull", "image rm", "image tag", "image history", "image inspect",

@@ -1005,6 +1005,46 @@ Options:
   -s, --size            Display total file sizes
 
 """#,
+    "logs": #"""
+
+Usage:  docker logs [OPTIONS] CONTAINER
+
+Fetch the logs of a container
+
+Options:
+      --details        Show extra details provided to logs
+  -f, --follow         Follow log output
+      --since string   Show logs since timestamp (e.g.
+                       2013-01-02T13:23:37Z) or relative (e.g. 42m for 42
+                       minutes)
+  -n, --tail string    Number of lines to show from the end of the logs
+                       (default "all")
+  -t, --timestamps     Show timestamps
+      --until string   Show logs before a timestamp (e.g.
+                       2013-01-02T13:23:37Z) or relative (e.g. 42m for 42
+                       minutes)
+
+"""#,
+    "container logs": #"""
+
+Usage:  docker container logs [OPTIONS] CONTAINER
+
+Fetch the logs of a container
+
+Options:
+      --details        Show extra details provided to logs
+  -f, --follow         Follow log output
+      --since string   Show logs since timestamp (e.g.
+                       2013-01-02T13:23:37Z) or relative (e.g. 42m for 42
+                       minutes)
+  -n, --tail string    Number of lines to show from the end of the logs
+                       (default "all")
+  -t, --timestamps     Show timestamps
+      --until string   Show logs before a timestamp (e.g.
+                       2013-01-02T13:23:37Z) or relative (e.g. 42m for 42
+                       minutes)
+
+"""#,
     "pull": #"""
 
 Usage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]
@@ -1127,6 +1167,18 @@ Options:
       --ulimit ulimit           Ulimit options (default [])
 
 """#,
+    "push": #"""
+
+Usage:  docker push [OPTIONS] NAME[:TAG]
+
+Push an image or a repository to a registry
+
+Options:
+  -a, --all-tags                Push all tagged images in the repository
+      --disable-content-trust   Skip image signing (default true)
+  -q, --quiet                   Suppress verbose output
+
+"""#,
     "login": #"""
 
 Usage:  docker login [OPTIONS] [SERVER]
@@ -1146,18 +1198,6 @@ Usage:  docker logout [SERVER]
 
 Log out from a Docker registry.
 If no server is specified, the default is defined by the daemon.
-
-"""#,
-    "push": #"""
-
-Usage:  docker push [OPTIONS] NAME[:TAG]
-
-Push an image or a repository to a registry
-
-Options:
-  -a, --all-tags                Push all tagged images in the repository
-      --disable-content-trust   Skip image signing (default true)
-  -q, --quiet                   Suppress verbose output
 
 """#,
     "version": #"""
@@ -2617,6 +2657,50 @@ Options:
   -s, --size            Display total file sizes
 
 """#,
+    "logs": #"""
+Usage:  docker logs [OPTIONS] CONTAINER
+
+Fetch the logs of a container
+
+Aliases:
+  docker container logs, docker logs
+
+Options:
+      --details        Show extra details provided to logs
+  -f, --follow         Follow log output
+      --since string   Show logs since timestamp (e.g.
+                       "2013-01-02T13:23:37Z") or relative (e.g. "42m"
+                       for 42 minutes)
+  -n, --tail string    Number of lines to show from the end of the logs
+                       (default "all")
+  -t, --timestamps     Show timestamps
+      --until string   Show logs before a timestamp (e.g.
+                       "2013-01-02T13:23:37Z") or relative (e.g. "42m"
+                       for 42 minutes)
+
+"""#,
+    "container logs": #"""
+Usage:  docker container logs [OPTIONS] CONTAINER
+
+Fetch the logs of a container
+
+Aliases:
+  docker container logs, docker logs
+
+Options:
+      --details        Show extra details provided to logs
+  -f, --follow         Follow log output
+      --since string   Show logs since timestamp (e.g.
+                       "2013-01-02T13:23:37Z") or relative (e.g. "42m"
+                       for 42 minutes)
+  -n, --tail string    Number of lines to show from the end of the logs
+                       (default "all")
+  -t, --timestamps     Show timestamps
+      --until string   Show logs before a timestamp (e.g.
+                       "2013-01-02T13:23:37Z") or relative (e.g. "42m"
+                       for 42 minutes)
+
+"""#,
     "pull": #"""
 Usage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]
 
@@ -2779,26 +2863,6 @@ Options:
       --ulimit ulimit           Ulimit options (default [])
 
 """#,
-    "login": #"""
-Usage:  docker login [OPTIONS] [SERVER]
-
-Authenticate to a registry.
-Defaults to Docker Hub if no server is specified.
-
-Options:
-  -p, --password string   Password or Personal Access Token (PAT)
-      --password-stdin    Take the Password or Personal Access Token (PAT)
-                          from stdin
-  -u, --username string   Username
-
-"""#,
-    "logout": #"""
-Usage:  docker logout [SERVER]
-
-Log out from a registry.
-If no server is specified, the default is defined by the daemon.
-
-"""#,
     "push": #"""
 Usage:  docker push [OPTIONS] NAME[:TAG]
 
@@ -2818,6 +2882,26 @@ Options:
                                 'os[/arch[/variant]]': Explicit platform
                                 (eg. linux/amd64)
   -q, --quiet                   Suppress verbose output
+
+"""#,
+    "login": #"""
+Usage:  docker login [OPTIONS] [SERVER]
+
+Authenticate to a registry.
+Defaults to Docker Hub if no server is specified.
+
+Options:
+  -p, --password string   Password or Personal Access Token (PAT)
+      --password-stdin    Take the Password or Personal Access Token
+                          (PAT) from stdin
+  -u, --username string   Username
+
+"""#,
+    "logout": #"""
+Usage:  docker logout [SERVER]
+
+Log out from a registry.
+If no server is specified, the default is defined by the daemon.
 
 """#,
     "version": #"""

@@ -36,8 +36,8 @@ public struct Container: Sendable {
   /// The index in the session's shell stack of the frame that is this container's
   /// main process (`docker run -it IMAGE bash`), while the user is in it.
   public var attachedShellIndex: Int?
-  /// What the main process wrote while no one was attached (`docker start`, `-d`).
-  public var logs: [UInt8] = []
+  /// What the main process wrote, line by line, as the json-file log driver keeps it.
+  public var logs: [LogEntry] = []
   /// What `docker create` asked for that only `docker inspect` shows.
   public var settings = ContainerSettings()
   /// The host number of its address on the default bridge (172.17.0.N) while it runs.
@@ -76,6 +76,41 @@ public struct Container: Sendable {
   public var commandLine: String {
     let args = self.args.map { $0.contains(" ") ? "'\($0)'" : $0 }
     return ([path] + args).joined(separator: " ")
+  }
+}
+
+/// One record of the json-file log: a line (with its newline, unless the process
+/// ended without one), the stream it went to, and when.
+public struct LogEntry: Sendable, Hashable {
+  public var stream: Console.Stream
+  public var bytes: [UInt8]
+  public var time: Timestamp
+
+  public init(stream: Console.Stream, bytes: [UInt8], time: Timestamp) {
+    self.stream = stream
+    self.bytes = bytes
+    self.time = time
+  }
+
+  /// Splits a process's output into records, one per line.
+  public static func lines(_ events: [Console.Event], time: Timestamp) -> [LogEntry] {
+    var entries: [LogEntry] = []
+    var pending: (Console.Stream, [UInt8])?
+    for case .write(let stream, let bytes) in events {
+      for byte in bytes {
+        if let open = pending, open.0 != stream {
+          entries.append(LogEntry(stream: open.0, bytes: open.1, time: time))
+          pending = nil
+        }
+        pending = (stream, (pending?.1 ?? []) + [byte])
+        if byte == 0x0A, let line = pending {
+          entries.append(LogEntry(stream: line.0, bytes: line.1, time: time))
+          pending = nil
+        }
+      }
+    }
+    if let line = pending { entries.append(LogEntry(stream: line.0, bytes: line.1, time: time)) }
+    return entries
   }
 }
 

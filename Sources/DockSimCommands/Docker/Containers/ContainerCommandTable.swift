@@ -20,6 +20,8 @@ extension DockerCommandTable {
       DockerCommandEntry(["container", "commit"], ContainerCommit.self),
       DockerCommandEntry(["inspect"], Inspect.self),
       DockerCommandEntry(["container", "inspect"], ContainerInspect.self),
+      DockerCommandEntry(["logs"], ContainerLogs.self),
+      DockerCommandEntry(["container", "logs"], ContainerLogs.self),
       DockerCommandEntry(["rm"], ContainerRemove.self),
       DockerCommandEntry(["container", "rm"], ContainerRemove.self, onlyIn: .v20_10),
       DockerCommandEntry(["container", "rm"], aliases: ["remove"], ContainerRemove.self, onlyIn: .v28),

@@ -106,7 +106,8 @@ extension Session {
       engine.markStarted(id)
       var written = Console(traits: console.traits)
       written.write(output)
-      if attached { console.append(written) } else { appendLogs(id, written) }
+      appendLogs(id, written)
+      if attached { console.append(written) }
       return finish(id, status: 0)
     case .oneShot:
       engine.markStarted(id)
@@ -123,11 +124,9 @@ extension Session {
       container.id, arguments: [container.path] + container.args, workingDirectory: container.workingDirectory,
       environment: Self.environment(container.environment), stdin: stdin, stdinIsTerminal: container.tty,
       console: &output)
-    if attached {
-      console.append(output)
-    } else {
-      appendLogs(container.id, output)
-    }
+    // The log driver keeps the output whether or not a client was attached.
+    appendLogs(container.id, output)
+    if attached { console.append(output) }
     return finish(container.id, status: status)
   }
 
@@ -138,7 +137,12 @@ extension Session {
 
   private mutating func appendLogs(_ id: String, _ output: Console) {
     guard var container = engine.containers[id: id] else { return }
-    for case .write(_, let bytes) in output.events { container.logs += bytes }
+    // A terminal (-t) merges both streams into one, which the log keeps as stdout.
+    let events = output.events.map { event -> Console.Event in
+      guard container.tty, case .write(_, let bytes) = event else { return event }
+      return .write(.stdout, bytes)
+    }
+    container.logs += LogEntry.lines(events, time: container.state.startedAt)
     engine.containers.update(container)
   }
 

@@ -1,0 +1,65 @@
+import DockSimCore
+
+/// `docker logs [OPTIONS] CONTAINER`: what the container's main process wrote, as
+/// the json-file driver recorded it, each line to the stream it was written to.
+struct ContainerLogs: DockerCommand {
+  static let configuration = DockerCommandConfiguration(
+    usage: "[OPTIONS] CONTAINER",
+    abstract: "Fetch the logs of a container",
+    flags: [
+      .bool("details"), .bool("follow", short: "f"), .string("since"), .string("tail", short: "n", default: "all"),
+      .bool("timestamps", short: "t"), .string("until"),
+    ],
+    arguments: .exactly(1))
+
+  static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
+    session.engine.settleContainers()
+    let reference = command.positionals[0]
+    guard case .success(let container) = session.engine.containers.find(reference) else {
+      // 20.10's client words a 404 itself; 28 passes the daemon's text on.
+      console.errorLine(
+        command.version == .v20_10
+          ? "Error: No such container: \(reference)" : DockerErrors.daemon("No such container: \(reference)"))
+      return 1
+    }
+    let now = session.engine.clock.now
+    var entries = container.logs
+    for (flag, keepsAfter) in [("since", true), ("until", false)] where !command.string(flag).isEmpty {
+      guard let bound = LogTime.parse(command.string(flag), now: now) else {
+        console.errorLine("failed to parse value as time or duration: \(GoQuote.quote(command.string(flag)))")
+        return 1
+      }
+      entries = entries.filter { keepsAfter ? $0.time >= bound : $0.time <= bound }
+    }
+    entries = tail(entries, command.string("tail"))
+    for entry in entries {
+      var line = entry.bytes
+      if command.bool("timestamps") { line = Array((fixedNano(entry.time) + " ").utf8) + line }
+      console.write(bytes: line, to: entry.stream)
+    }
+    // `-f` follows until the container stops; a stopped container's log is complete.
+    // docksim's running processes write no more after they start, so it returns too.
+    return 0
+  }
+
+  /// `--tail N`: the last N records; "all" or a negative number keeps them all, and
+  /// anything else is the daemon's choice too (it reads all).
+  static func tail(_ entries: [LogEntry], _ text: String) -> [LogEntry] {
+    guard let count = Int(text), count >= 0 else { return entries }
+    return Array(entries.suffix(count))
+  }
+
+  /// jsonmessage.RFC3339NanoFixed: always nine fraction digits.
+  static func fixedNano(_ time: Timestamp) -> String { time.rfc3339(fractionDigits: 9) }
+}
+
+/// docker/cli's `--since`/`--until` values: a Go duration before now, an RFC 3339
+/// time or date, or Unix seconds.
+enum LogTime {
+  static func parse(_ value: String, now: Timestamp) -> Timestamp? {
+    if value != "0", let duration = GoDuration.parse(value) { return now.adding(Duration(nanoseconds: -duration)) }
+    if let parsed = Timestamp(iso8601: value) ?? Timestamp(iso8601: value + "T00:00:00Z") { return parsed }
+    if !value.contains("-"), let seconds = Double(value) { return Timestamp(seconds: Int64(seconds.rounded(.down))) }
+    return nil
+  }
+}
