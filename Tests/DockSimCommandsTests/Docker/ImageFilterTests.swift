@@ -50,3 +50,25 @@ import Testing
     RegistryGolden.check(harness.transcript(Self.commands), file: "hello-world-\(version.rawValue).txt", folder: "containers")
   }
 }
+
+/// 28's deprecation warning for `is-automated` (docker/cli's own text; the CLI
+/// lowercases filter names), `pull -a` (the CLI's closing line checked against both
+/// real CLIs), and a registry docksim does not have (the daemon cannot resolve its
+/// name), for pull, pull -a and login.
+@Suite struct RegistryTextTests {
+  static let commands = [
+    "docker pull -a busybox",
+    "docker search --filter is-automated=true --limit 2 nginx",
+    "docker search --filter Is-Automated=false --limit 2 nginx",
+    "docker pull quay.io/foo/bar",
+    "docker pull registry.example.com:5000/team/app:1.0",
+    "docker pull -a registry.example.com:5000/team/app",
+    "docker login -u me -p secret registry.example.com:5000",
+  ]
+
+  @Test(arguments: DockerVersion.allCases)
+  func transcript(version: DockerVersion) {
+    var harness = DockerHarness(version: version)
+    RegistryGolden.check(harness.transcript(Self.commands), file: "registry-texts-\(version.rawValue).txt", folder: "containers")
+  }
+}

@@ -89,7 +89,8 @@ struct Login: DockerCommand {
     for scheme in ["https://", "http://"] where host.hasPrefix(scheme) { host.removeFirst(scheme.count) }
     host = String(host.prefix { $0 != "/" })
     let name = String(host.prefix { $0 != ":" })
-    return DockerErrors.daemon("Get \"https://\(host)/v2/\": dial tcp: lookup \(name): no such host")
+    // The daemon's resolver (systemd-resolved's stub) answers as it does for a pull.
+    return DockerErrors.daemon("Get \"https://\(host)/v2/\": dial tcp: lookup \(name) on 127.0.0.53:53: no such host")
   }
 }
 

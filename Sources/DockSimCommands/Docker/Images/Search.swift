@@ -11,6 +11,13 @@ struct Search: DockerCommand {
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
     let version = command.version
+    // docker/cli 28 warns before it even reads the term (cli/command/registry/search.go).
+    let keys = command.list("filter").map { HubSearch.trimmed($0.prefix { $0 != "=" }).lowercased() }
+    if version == .v28, keys.contains("is-automated") {
+      console.errorLine(
+        #"WARNING: the "is-automated" filter is deprecated, and searching for "is-automated=true" will not yield any results in future."#
+      )
+    }
     var query: HubSearch
     do {
       query = try HubSearch(term: command.positionals[0], filters: command.list("filter"), version: version)
@@ -89,8 +96,9 @@ struct HubSearch {
     guard let equals = filter.firstIndex(of: "=") else {
       throw Invalid(line: "bad format of filter (expected name=value)")
     }
-    let key = String(filter[..<equals])
-    let value = String(filter[filter.index(after: equals)...])
+    // The CLI's FilterOpt lowercases the name and trims both before sending them.
+    let key = Self.trimmed(filter[..<equals]).lowercased()
+    let value = Self.trimmed(filter[filter.index(after: equals)...])
     let invalidWord = version == .v20_10 ? "Invalid" : "invalid"
     switch key {
     case "stars":
@@ -107,6 +115,11 @@ struct HubSearch {
     default:
       throw Invalid(line: DockerErrors.daemon("\(invalidWord) filter '\(key)'"))
     }
+  }
+
+  /// Go's strings.TrimSpace for the ASCII spaces a command line can hold.
+  static func trimmed(_ text: Substring) -> String {
+    String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
   }
 
   /// Registry relevance: an exact name first, then names containing the term, then
