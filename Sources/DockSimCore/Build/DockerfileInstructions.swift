@@ -33,6 +33,13 @@ public struct DockerfileStep: Hashable, Sendable {
   public var line: Int
   /// Flags the classic builder refuses (`--mount`, `--chmod`): the first one, if any.
   public var buildKitOnlyFlag: String?
+
+  public init(instruction: DockerfileInstruction, original: String, line: Int, buildKitOnlyFlag: String? = nil) {
+    self.instruction = instruction
+    self.original = original
+    self.line = line
+    self.buildKitOnlyFlag = buildKitOnlyFlag
+  }
 }
 
 /// `FROM image [AS name]` and the instructions under it.
@@ -47,14 +54,17 @@ public struct DockerfileStage: Hashable, Sendable {
 public struct DockerfilePlan: Hashable, Sendable {
   public var metaArgs: [DockerfileStep]
   public var stages: [DockerfileStage]
+  /// Instructions written with an empty continuation line, which the parser warns about.
+  public var emptyContinuations: [String] = []
 
   /// The M of `Step N/M`: every meta ARG, FROM and instruction.
   public var stepCount: Int { metaArgs.count + stages.reduce(0) { $0 + 1 + $1.steps.count } }
 
   /// Parses `text` as `version`'s daemon does; the error is the daemon's message.
   public static func parse(_ text: String, version: DockerVersion) throws(DockerfileError) -> DockerfilePlan {
-    let nodes = try DockerfileParser.parse(text)
-    var plan = DockerfilePlan(metaArgs: [], stages: [])
+    var empty: [String] = []
+    let nodes = try DockerfileParser.parse(text, emptyContinuations: &empty)
+    var plan = DockerfilePlan(metaArgs: [], stages: [], emptyContinuations: empty)
     for node in nodes {
       let typed: Typed
       do {
@@ -250,5 +260,21 @@ enum Levenshtein {
       previous = current
     }
     return previous[y.count]
+  }
+}
+
+extension DockerfilePlan {
+  /// The parser's warnings about empty continuation lines, as `version` prints them
+  /// (each text is one write to the daemon's stderr stream).
+  public func warningWrites(version: DockerVersion) -> [String] {
+    guard !emptyContinuations.isEmpty else { return [] }
+    let last = "[WARNING]: Empty continuation lines will become errors in a future release."
+    switch version {
+    case .v20_10:
+      let lines = emptyContinuations.map { "[WARNING]: Empty continuation line found in:\n    " + $0 } + [last]
+      return [lines.joined(separator: "\n") + "\n"]
+    case .v28:
+      return emptyContinuations.map { "[WARNING]: Empty continuation line found in: \($0)\n" } + [last + "\n"]
+    }
   }
 }

@@ -28,6 +28,11 @@ public struct DockerfileNode: Hashable, Sendable {
 public struct DockerfilePair: Hashable, Sendable {
   public var name: String
   public var value: String
+
+  public init(name: String, value: String) {
+    self.name = name
+    self.value = value
+  }
 }
 
 /// Why a Dockerfile could not be parsed or run: the daemon's message.
@@ -39,6 +44,15 @@ public struct DockerfileError: Error, Hashable, Sendable {
 public enum DockerfileParser {
   /// Splits `text` into instruction nodes.
   public static func parse(_ text: String) throws(DockerfileError) -> [DockerfileNode] {
+    var ignored: [String] = []
+    return try parse(text, emptyContinuations: &ignored)
+  }
+
+  /// The same, collecting the instructions that had an empty continuation line (the
+  /// parser warns about them).
+  public static func parse(_ text: String, emptyContinuations: inout [String]) throws(DockerfileError)
+    -> [DockerfileNode]
+  {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
       // bufio.ScanLines drops a trailing CR.
       line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
@@ -66,14 +80,20 @@ public enum DockerfileParser {
       var (line, done) = trimContinuation(first, escape: escape)
       if done && line.isEmpty { continue }
       directivesAllowed = false
+      var hasEmptyContinuation = false
       while !done && index < lines.count {
         let next = lines[index]
         index += 1
-        if isComment(next) || trimLeadingSpace(next).isEmpty { continue }
+        if isComment(next) { continue }
+        if trimLeadingSpace(next).isEmpty {
+          hasEmptyContinuation = true
+          continue
+        }
         let (part, end) = trimContinuation(next, escape: escape)
         line += part
         done = end
       }
+      if hasEmptyContinuation { emptyContinuations.append(line) }
       nodes.append(try node(from: line, startLine: startLine, escape: escape))
     }
     guard !nodes.isEmpty else { throw DockerfileError("file with no instructions") }

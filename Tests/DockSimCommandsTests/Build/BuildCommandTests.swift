@@ -86,6 +86,8 @@ private let helloDockerfile = """
       "docker history hello:1.0",
       "docker run --rm hello:1.0 cat /app/hello.txt",
       "docker build -q --no-cache .",
+      "docker build --label b='$x \\\"y\\\"' --label a=1 -t labelled .",
+      "docker image inspect --format '{{json .Config.Labels}}' labelled",
       "docker ps -a",
     ])
     BuildGolden.check(text, file: "build-\(version.rawValue).txt")

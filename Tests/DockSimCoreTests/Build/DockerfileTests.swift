@@ -92,6 +92,22 @@ import Testing
     #expect(!ignore.excludes("main.c"))
   }
 
+  @Test func emptyContinuationWarnings() throws {
+    let text = "FROM a\nRUN echo a && \\\n\n    echo b\n"
+    let plan = try DockerfilePlan.parse(text, version: .v20_10)
+    #expect(plan.emptyContinuations == ["RUN echo a &&     echo b"])
+    #expect(
+      plan.warningWrites(version: .v20_10) == [
+        "[WARNING]: Empty continuation line found in:\n    RUN echo a &&     echo b\n"
+          + "[WARNING]: Empty continuation lines will become errors in a future release.\n"
+      ])
+    #expect(
+      plan.warningWrites(version: .v28) == [
+        "[WARNING]: Empty continuation line found in: RUN echo a &&     echo b\n",
+        "[WARNING]: Empty continuation lines will become errors in a future release.\n",
+      ])
+  }
+
   @Test func layerDepthLimit() {
     #expect(LayerDepth.canRegister(onTopOf: 124))
     #expect(!LayerDepth.canRegister(onTopOf: 125))

@@ -14,7 +14,7 @@ struct Build: DockerCommand {
     abstractV28: "Build an image from a Dockerfile",
     flags: [
       .list("tag", short: "t"), .string("file", short: "f"), .bool("quiet", short: "q"), .bool("no-cache"),
-      .list("build-arg"), .bool("rm"), .bool("force-rm"),
+      .list("build-arg"), .bool("rm"), .bool("force-rm"), .list("label"),
     ],
     arguments: .exactly(1))
 
@@ -74,7 +74,7 @@ struct Build: DockerCommand {
       console.errorLine(DockerErrors.daemon("build tag cannot contain a digest"))
       return 1
     }
-    let plan: DockerfilePlan
+    var plan: DockerfilePlan
     do {
       plan = try DockerfilePlan.parse(source.dockerfile, version: command.version)
     } catch {
@@ -82,6 +82,7 @@ struct Build: DockerCommand {
       console.errorLine(DockerErrors.daemon(error.message))
       return 1
     }
+    addLabelOptions(command.list("label"), to: &plan)
     var options = ClassicBuilder.Options()
     options.noCache = command.bool("no-cache")
     options.remove = !command.isSet("rm") || command.bool("rm")
@@ -142,6 +143,29 @@ struct Build: DockerCommand {
       console.errorLine(
         "DOCKER_BUILDKIT environment variable expects boolean value: strconv.ParseBool: parsing \(GoQuote.quote(value)): invalid syntax")
       return 1
+    }
+  }
+
+  /// buildLabelOptions: each `--label k=v` becomes a `LABEL k=v` step at the end of the
+  /// last stage, keys sorted, values taken as they are (no variable expansion).
+  static func addLabelOptions(_ labels: [String], to plan: inout DockerfilePlan) {
+    guard !labels.isEmpty, !plan.stages.isEmpty else { return }
+    var values: [String: String] = [:]
+    for label in labels {
+      let parts = label.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+      values[parts[0]] = parts.count > 1 ? parts[1] : ""
+    }
+    for key in values.keys.sorted() {
+      let value = values[key]!
+      // Escaped so that the builder's expansion gives the value back unchanged.
+      let literal = value.reduce(into: "") { out, ch in
+        if "\\$'\"".contains(ch) { out.append("\\") }
+        out.append(ch)
+      }
+      let step = DockerfileStep(
+        instruction: .label([DockerfilePair(name: key, value: literal)]), original: "LABEL \(key)=\(value)", line: 0,
+        buildKitOnlyFlag: nil)
+      plan.stages[plan.stages.count - 1].steps.append(step)
     }
   }
 

@@ -51,6 +51,10 @@ struct ClassicBuilder {
 
   /// Runs every step, writing the daemon's output to `console`; returns the last image.
   mutating func build(session: inout Session, console: inout Console) -> Result<Image?, Failure> {
+    // dockerfile.PrintWarnings goes to the daemon's stderr stream: red, one write each.
+    for warning in plan.warningWrites(version: version) {
+      console.write(bytes: Array("\u{1B}[91m".utf8) + Array(warning.utf8) + Array("\u{1B}[0m".utf8))
+    }
     do {
       for meta in plan.metaArgs {
         printStep(meta.original, console: &console)
