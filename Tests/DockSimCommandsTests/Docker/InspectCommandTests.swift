@@ -35,6 +35,8 @@ import Testing
     "docker run -d --name second nginx",
     "docker start web",
     "docker inspect -f '{{.NetworkSettings.IPAddress}} {{.NetworkSettings.MacAddress}} {{json .NetworkSettings.Ports}}' web second",
+    "docker run -d --name cache redis",
+    "docker inspect -f '{{json .Mounts}} {{json .Config.Volumes}}' cache",
   ]
 
   @Test(arguments: DockerVersion.allCases)

@@ -41,7 +41,7 @@ enum ContainerInspectDocument {
       members += [("SizeRw", .int(writable)), ("SizeRootFs", .int(writable + container.imageSize))]
     }
     members += [
-      ("Mounts", .array([])),
+      ("Mounts", mounts(container, image: image)),
       ("Config", config(container, image: image)),
       ("NetworkSettings", networkSettings(container, version: version)),
     ]
@@ -218,6 +218,24 @@ enum ContainerInspectDocument {
       ),
       ("Name", .string("overlay2")),
     ])
+  }
+
+  // MARK: Mounts
+
+  /// The image's VOLUMEs each get an anonymous local volume (a random 64-hex name in
+  /// Docker, a hash of the container and path here). The daemon lists them from a
+  /// map, in no fixed order; docksim sorts them by destination.
+  static func mounts(_ container: Container, image: Image?) -> JSONValue {
+    let paths = (image?.config.volumes ?? []).sorted()
+    return .array(
+      paths.map { path in
+        let name = Digest.sha256("volume \(container.id) \(path)").hex
+        return .object([
+          ("Type", .string("volume")), ("Name", .string(name)),
+          ("Source", .string("/var/lib/docker/volumes/\(name)/_data")), ("Destination", .string(path)),
+          ("Driver", .string("local")), ("Mode", .string("")), ("RW", .bool(true)), ("Propagation", .string("")),
+        ])
+      })
   }
 
   // MARK: Config
