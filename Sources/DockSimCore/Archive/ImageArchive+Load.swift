@@ -53,12 +53,39 @@ extension ImageArchive {
     let list: [TarReader.Member]
     do { list = try TarReader(source).members() } catch { throw .tar(error) }
     var files = Members(source: source)
-    for member in list where member.header.kind == .regular {
+    var links: [(String, String)] = []
+    for member in list {
       var name = member.header.name
       while name.hasPrefix("./") { name.removeFirst(2) }
-      files.ranges[name] = member.content
+      switch member.header.kind {
+      case .regular: files.ranges[name] = member.content
+      case .symbolicLink: links.append((name, member.header.linkName))
+      default: break
+      }
+    }
+    // Docker 20.10 saves a layer that two images share once and links the second
+    // `layer.tar` to the first; skopeo links its legacy names the same way. Links are
+    // followed inside the archive only.
+    for (name, target) in links {
+      if let resolved = resolveLink(target, from: name), let range = files.ranges[resolved] { files.ranges[name] = range }
     }
     return files
+  }
+
+  /// `../abc/layer.tar` seen from `def/layer.tar` → `abc/layer.tar`; nil when it climbs out.
+  private static func resolveLink(_ target: String, from name: String) -> String? {
+    guard !target.hasPrefix("/") else { return nil }
+    var parts = name.split(separator: "/").dropLast().map(String.init)
+    for part in target.split(separator: "/") {
+      switch part {
+      case ".": continue
+      case "..":
+        guard !parts.isEmpty else { return nil }
+        parts.removeLast()
+      default: parts.append(String(part))
+      }
+    }
+    return parts.joined(separator: "/")
   }
 
   private static func json(_ name: String, in files: Members) throws(ImageArchiveError) -> JSONValue {

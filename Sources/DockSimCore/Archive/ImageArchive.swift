@@ -136,7 +136,7 @@ public enum ImageArchive {
     }
   }
 
-  private static func repositoriesJSON(_ repositories: [String: [(String, String)]]) -> JSONValue {
+  static func repositoriesJSON(_ repositories: [String: [(String, String)]]) -> JSONValue {
     .sortedObject(repositories.mapValues { tags in .sortedObject(Dictionary(tags, uniquingKeysWith: { a, _ in a }).mapValues(JSONValue.string)) })
   }
 

@@ -69,3 +69,34 @@ private func harness(_ version: DockerVersion = .v20_10) -> ShellHarness {
     #expect(h.session.engine.images.images.count == before)
   }
 }
+
+/// `docker save` writes what each emulated version writes: 20.10 the legacy
+/// docker-archive only, 28 the docker-archive and the OCI layout; both load back.
+@Suite struct SaveFormatPerVersionTests {
+  private func names(_ bytes: [UInt8]) throws -> [String] {
+    try TarReader(bytes: bytes).members().map(\.header.name)
+  }
+
+  @Test(arguments: [DockerVersion.v20_10, .v28]) func saveWritesTheVersionsLayout(_ version: DockerVersion) throws {
+    var h = harness(version)
+    #expect(h.run("docker save -o test.tar docksim/test") == out(""))
+    guard let files = h.session.hostFiles as? InMemoryHostFiles, let bytes = files.files["test.tar"] else {
+      Issue.record("no archive written")
+      return
+    }
+    let members = try names(bytes)
+    switch version {
+    case .v20_10:
+      #expect(!members.contains("index.json") && !members.contains("oci-layout"))
+      #expect(members.contains { $0.hasSuffix("/layer.tar") } && members.contains { $0.hasSuffix("/VERSION") })
+    case .v28:
+      #expect(members.contains("index.json") && members.contains("oci-layout") && members.contains("blobs/sha256/"))
+    }
+    let original = try #require(h.session.engine.images.imageFor(Reference.parse("docksim/test", version: version)))
+    var fresh = harness(version)
+    fresh.session.hostFiles = h.session.hostFiles
+    _ = fresh.session.engine.images.deleteImage(original.id)
+    #expect(fresh.run("docker load -i test.tar") == out("Loaded image: docksim/test:latest\n"))
+    #expect(fresh.session.engine.images.imageFor(try Reference.parse("docksim/test", version: version))?.id == original.id)
+  }
+}

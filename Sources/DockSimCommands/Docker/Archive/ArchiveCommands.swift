@@ -63,7 +63,9 @@ struct ImageSave: DockerCommand {
         entries.append(entry)
       }
     }
-    return writeArchive({ $0 = ImageArchive.save(entries, into: $0) }, command, session: &session, console: &console)
+    // 20.10 writes the legacy docker-archive only; 25 and later add the OCI layout.
+    let format: ImageArchive.SaveFormat = command.version == .v20_10 ? .legacy : .combined
+    return writeArchive({ $0 = ImageArchive.save(entries, format: format, into: $0) }, command, session: &session, console: &console)
   }
 
   /// A name saves that tag; an ID saves the image with all its tags (as Docker does).
