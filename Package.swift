@@ -12,6 +12,9 @@ let package = Package(
   products: [
     .executable(name: "docksim", targets: ["docksim"]),
     .library(name: "DockSimCore", targets: ["DockSimCore"]),
+    // For the Benchmarks package (a package of its own, which needs whole sessions and lessons).
+    .library(name: "DockSimCommands", targets: ["DockSimCommands"]),
+    .library(name: "DockSimLessons", targets: ["DockSimLessons"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

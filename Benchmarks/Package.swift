@@ -15,6 +15,18 @@ let package = Package(
   targets: [
     // glibc's mallinfo2 is not in Swift's Glibc module.
     .target(name: "CMallocInfo"),
+    // Whole commands through a Session: lessons, docker run, containers, find.
+    .executableTarget(
+      name: "SessionBenchmarks",
+      dependencies: [
+        "CMallocInfo",
+        .product(name: "DockSimCore", package: docksimFolder),
+        .product(name: "DockSimCommands", package: docksimFolder),
+        .product(name: "DockSimLessons", package: docksimFolder),
+      ]
+    ),
+    // The yardstick of the start-up benchmark (BENCHMARKS.md, "Start-up").
+    .executableTarget(name: "MinimalExecutable"),
     .executableTarget(
       name: "UnionFSBenchmarks",
       dependencies: ["CMallocInfo", .product(name: "DockSimCore", package: docksimFolder)]

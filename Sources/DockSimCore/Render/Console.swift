@@ -28,8 +28,11 @@ public struct Console: Sendable {
     guard !bytes.isEmpty else { return }
     // Coalesce adjacent writes to the same stream: keeps event lists short.
     if case .write(let last, var buffer)? = events.last, last == stream {
+      // Take the buffer out first: while the array still holds it, appending copies
+      // it whole, and a command writing line by line (find / of 100,000 paths) is quadratic.
+      events.removeLast()
       buffer.append(contentsOf: bytes)
-      events[events.count - 1] = .write(stream, buffer)
+      events.append(.write(stream, buffer))
     } else {
       events.append(.write(stream, bytes))
     }
