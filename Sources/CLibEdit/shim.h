@@ -49,6 +49,11 @@ static inline pid_t cel_spawn_in_pty(int *master, const char *path, char *const 
   struct winsize ws = {rows, cols, 0, 0};
   pid_t pid = forkpty(master, NULL, NULL, &ws);
   if (pid == 0) {
+    // The child inherits the calling thread's signal mask; test runners' worker threads
+    // block most signals, and a terminal program starts with none blocked.
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
     execve(path, argv, envp);
     _exit(127);
   }
@@ -98,10 +103,19 @@ static inline void cel_install(int sig, void (*handler)(int), int flags) {
 
 /// SIGINT only sets a flag (no SA_RESTART, so a sleep or read returns early);
 /// termination and crash signals restore the terminal first.
+/// The signals are unblocked too: a program started from a thread that blocks them
+/// (a test runner's worker, some launchers) would otherwise never see Ctrl-C or SIGTERM.
 static inline void cel_install_interactive_handlers(void) {
+  sigset_t handled;
+  sigemptyset(&handled);
   cel_install(SIGINT, cel_on_interrupt, 0);
+  sigaddset(&handled, SIGINT);
   int fatal[] = {SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
-  for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) cel_install(fatal[i], cel_on_fatal, SA_RESETHAND);
+  for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+    cel_install(fatal[i], cel_on_fatal, SA_RESETHAND);
+    sigaddset(&handled, fatal[i]);
+  }
+  sigprocmask(SIG_UNBLOCK, &handled, NULL);
 }
 
 static inline int cel_interrupted(void) { return *cel_interrupt_flag() != 0; }

@@ -66,6 +66,16 @@ public final class PseudoTerminal {
     return true
   }
 
+  /// The terminal's local modes (c_lflag: ICANON, ECHO, ISIG, ...) as the program left
+  /// them; nil when they cannot be read.
+  public var localModes: tcflag_t? {
+    var modes = termios()
+    return tcgetattr(master, &modes) == 0 ? modes.c_lflag : nil
+  }
+
+  /// Sends `signal` to the program.
+  public func signal(_ signal: Int32) { kill(pid, signal) }
+
   /// Waits for the program to end; its exit status, or nil on timeout (or a signal).
   public func waitForExit(timeout seconds: Double) -> Int32? {
     let deadline = Self.now() + seconds

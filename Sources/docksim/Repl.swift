@@ -71,9 +71,15 @@ final class Repl {
     return .line(input)
   }
 
+  /// Runs one input and plays its output. Ctrl-C while it runs or plays cancels it
+  /// whole: the terminal has echoed `^C`, the rest of the output is dropped, and the
+  /// session goes back to what it was before the input, so an interrupted pull leaves
+  /// no image and an interrupted `cp -r` no half-copied tree. (The session is a value
+  /// with shared storage: keeping the earlier one costs nothing until something changes.)
   private func execute(_ input: String) {
     let traits = TerminalEnvironment.traits(interactive: true, noColorFlag: noColor, unicode: unicode)
-    var console = Console(traits: traits)
+    var console = Console(traits: traits, interruption: Interruption { Signals.interrupted })
+    let before = session
     let status = session.execute(input, console: &console)
     if HubLoadCheck.failed(session) {
       session.currentShell.lastStatus = 1
@@ -82,8 +88,8 @@ final class Repl {
     }
     let player = OutputPlayer(paces: true, stopsOnInterrupt: true)
     if !player.play(console.drain()) {
-      // Ctrl-C during the output: the terminal echoed ^C; the rest of the output is dropped.
       FileOutput.write("\n", to: 1)
+      session = before
       session.currentShell.lastStatus = 130
     } else {
       session.currentShell.lastStatus = status

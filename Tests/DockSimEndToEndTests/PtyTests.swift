@@ -28,13 +28,28 @@ import Testing
 
     /// Types keys, then waits for new output after which the last line is `line`
     /// (for a command: its output has come and the next prompt is shown).
-    func type(_ keys: String, thenLastLine line: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func type(
+      _ keys: String, thenLastLine line: String, timeout: Double = PtyTests.timeout,
+      sourceLocation: SourceLocation = #_sourceLocation
+    ) {
       let before = terminal.output.count
       terminal.send(keys)
-      let settled = terminal.read(timeout: PtyTests.timeout) { output in
+      let settled = terminal.read(timeout: timeout) { output in
         (output.count > before || keys.isEmpty) && Screen(output).lastLine == line
       }
-      #expect(settled, "screen:\n\(screen.lines.joined(separator: "\n"))", sourceLocation: sourceLocation)
+      #expect(settled, "screen:\n\(screen.text)", sourceLocation: sourceLocation)
+    }
+
+    /// Types `keys` again every `interval` seconds until the screen shows what `shows`
+    /// looks for (or the timeout passes); returns whether it did.
+    func repeatUntil(_ keys: String, every interval: Double, _ shows: @escaping (Screen) -> Bool) -> Bool {
+      var waited = 0.0
+      while waited < PtyTests.timeout {
+        terminal.send(keys)
+        if terminal.read(timeout: interval, until: { shows(Screen($0)) }) { return true }
+        waited += interval
+      }
+      return false
     }
   }
 

@@ -23,6 +23,9 @@ struct Screen {
     }
   }
 
+  /// The screen's last 40 rows as text, for failure messages.
+  var text: String { lines.suffix(40).joined(separator: "\n") }
+
   /// The last non-empty row: where the prompt and the line being edited are.
   var lastLine: String { lines.last { !$0.isEmpty } ?? "" }
 

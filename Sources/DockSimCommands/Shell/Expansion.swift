@@ -161,7 +161,7 @@ extension ShellRun {
     sub.positional = positional
     var traits = console.traits
     traits.stdoutIsTerminal = false
-    var capture = Console(traits: traits)
+    var capture = console.part(traits: traits)
     let saved = session.currentShell
     let depth = session.shells.count
     let result = sub.run(script, stdin: [], stdinIsTerminal: false, session: &session, console: &capture)

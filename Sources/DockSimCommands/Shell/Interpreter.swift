@@ -30,6 +30,9 @@ struct ShellRun {
     case dash(name: String)
   }
 
+  /// `$?` after Ctrl-C: 128 + SIGINT, as bash reports a command killed by it.
+  static let interruptedStatus: Int32 = 130
+
   var dialect: Dialect
   /// `exit` ends only this run (not the user's shell).
   var isSubshell: Bool
@@ -48,8 +51,8 @@ struct ShellRun {
     case continuing(Int)
   }
 
-  /// A `while`/`until` loop stops after this many rounds with a message rather than hang the session
-  /// (`while true; do ...; done`: the simulated shell cannot be interrupted mid-command).
+  /// A `while`/`until` loop stops after this many rounds with a message rather than hang the
+  /// session (`while true; do ...; done`); Ctrl-C in the REPL stops it sooner.
   static let maximumIterations = 10_000
 
   init(dialect: Dialect, isSubshell: Bool) {
@@ -119,6 +122,8 @@ struct ShellRun {
     for list in script.lists {
       status = run(list, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
       if exitRequested || loopControl != nil { break }
+      // Ctrl-C ends the whole input, as bash abandons a list when a command dies of SIGINT.
+      if console.isInterrupted { return ShellRun.interruptedStatus }
     }
     return status
   }
@@ -128,7 +133,7 @@ struct ShellRun {
   ) -> Int32 {
     var status = run(list.first, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
     for (op, pipeline) in list.rest {
-      if exitRequested || loopControl != nil { break }
+      if exitRequested || loopControl != nil || console.isInterrupted { break }
       if (op == .and) != (status == 0) { continue }
       status = run(pipeline, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
     }
@@ -160,6 +165,7 @@ struct ShellRun {
     var input = stdin
     var status: Int32 = 0
     for (number, command) in commands.enumerated() {
+      if console.isInterrupted { return ShellRun.interruptedStatus }
       var stage = ShellRun(dialect: dialect, isSubshell: true)
       stage.hereDocuments = hereDocuments
       stage.positional = positional
@@ -169,7 +175,7 @@ struct ShellRun {
       } else {
         var traits = console.traits
         traits.stdoutIsTerminal = false
-        var pipe = Console(traits: traits)
+        var pipe = console.part(traits: traits)
         status = stage.run(
           command, stdin: input, stdinIsTerminal: number == 0 && stdinIsTerminal, session: &session, console: &pipe)
         console.write(bytes: pipe.bytes(of: .stderr), to: .stderr)
@@ -270,6 +276,7 @@ struct ShellRun {
     defer { loopDepth -= 1 }
     var status: Int32 = 0
     for value in values {
+      if console.isInterrupted { return ShellRun.interruptedStatus }
       session.currentShell.environment[name] = value
       status = run(body, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
       if exitRequested || !continuesAfterLoopControl() { break }
@@ -285,6 +292,7 @@ struct ShellRun {
     defer { loopDepth -= 1 }
     var status: Int32 = 0
     for round in 0... {
+      if console.isInterrupted { return ShellRun.interruptedStatus }
       if round == Self.maximumIterations {
         console.errorLine(
           "docksim: \(until ? "until" : "while"): loop stopped after \(round) rounds (the simulator's limit)")
@@ -350,7 +358,7 @@ struct ShellRun {
     let depth = session.shells.count
     var status: Int32
     if redirect.capturesOutput {
-      var capture = Console(traits: redirect.traits(from: console.traits))
+      var capture = console.part(traits: redirect.traits(from: console.traits))
       status = invoke(argv, stdin: input, stdinIsTerminal: inputIsTerminal, session: &session, console: &capture)
       redirect.finish(capture, into: &console, session: &session)
     } else {

@@ -16,9 +16,28 @@ public struct Console: Sendable {
 
   /// What the real destination is: a terminal or not, its width, colour.
   public var traits: TerminalTraits
+  /// Whether the user has interrupted (Ctrl-C): long commands check it in their loops.
+  public var interruption: Interruption
   public private(set) var events: [Event] = []
 
-  public init(traits: TerminalTraits = .plain) { self.traits = traits }
+  public init(traits: TerminalTraits = .plain) {
+    self.init(traits: traits, interruption: .never)
+  }
+
+  public init(traits: TerminalTraits, interruption: Interruption) {
+    self.traits = traits
+    self.interruption = interruption
+  }
+
+  /// An empty console for a part of this command (a pipeline stage, a capture): it
+  /// has `traits` and shares this one's interruption.
+  public func part(traits: TerminalTraits) -> Console {
+    Console(traits: traits, interruption: interruption)
+  }
+
+  /// Ctrl-C arrived: a long command stops where it is, and the front end drops the
+  /// command's output and undoes what it did.
+  public var isInterrupted: Bool { interruption.isRequested }
 
   public mutating func write(_ text: String, to stream: Stream = .stdout) {
     write(bytes: Array(text.utf8), to: stream)
@@ -83,6 +102,19 @@ public struct Console: Sendable {
     for case .write(_, let bytes) in events { out.append(contentsOf: bytes) }
     return String(decoding: out, as: UTF8.self)
   }
+}
+
+/// How a command learns that the user pressed Ctrl-C. The core has no signals of its
+/// own: the terminal front end passes a probe of its signal flag; everything else
+/// (scripts, lessons, tests) uses `never`.
+public struct Interruption: Sendable {
+  private let probe: @Sendable () -> Bool
+
+  public init(_ probe: @escaping @Sendable () -> Bool) { self.probe = probe }
+
+  public static let never = Interruption { false }
+
+  public var isRequested: Bool { probe() }
 }
 
 /// The facts about the output destination that change what Docker prints.

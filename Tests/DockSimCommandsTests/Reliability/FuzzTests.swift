@@ -37,6 +37,9 @@ struct Fuzzer {
   var session: Session
   /// What each image was when first seen: its layers must never change.
   var imageLayers: [Digest: [Digest]] = [:]
+  /// The images, and the running containers' images, after the previous step.
+  var imagesBefore: Set<Digest> = []
+  var runningBefore: [String: Digest] = [:]
 
   init(seed: UInt64) {
     random = SplitMix64(seed: seed)
@@ -121,7 +124,8 @@ struct Fuzzer {
 
   /// The first invariant that does not hold, described; nil when all hold.
   mutating func brokenInvariant() -> String? {
-    imagesNeverChange() ?? containersSeeTheirImage() ?? referencedImagesExist() ?? nil
+    defer { imagesBefore = Set(session.engine.images.images.keys) }
+    return imagesNeverChange() ?? containersSeeTheirImage() ?? referencedImagesExist()
   }
 
   /// An image's layers and ID never change, whatever its containers do.
@@ -147,14 +151,26 @@ struct Fuzzer {
   }
 
   /// No image that a running container uses is ever deleted: rmi of an image in use
-  /// fails, except `rmi -f` with only stopped containers on it, which Docker allows
-  /// (moby's conflictStoppedContainer is a soft conflict).
-  func referencedImagesExist() -> String? {
-    for container in session.engine.containers.all
-    where container.state.running && session.engine.images.image(container.imageID) == nil {
-      return "image \(container.imageID.short) of container \(container.name) was deleted"
+  /// fails. `rmi -f` with only stopped containers on it is allowed (moby's
+  /// conflictStoppedContainer is a soft conflict), and such a container may be started
+  /// again afterwards, so only a deletion while the container runs breaks the rule.
+  mutating func referencedImagesExist() -> String? {
+    defer { runningBefore = runningImages() }
+    for (container, image) in runningImages() where runningBefore[container] == image {
+      if session.engine.images.image(image) == nil, imagesBefore.contains(image) {
+        return "image \(image.short) of running container \(container) was deleted"
+      }
     }
     return nil
+  }
+
+  /// The image of each running container, by container ID.
+  func runningImages() -> [String: Digest] {
+    var images: [String: Digest] = [:]
+    for container in session.engine.containers.all where container.state.running {
+      images[container.id] = container.imageID
+    }
+    return images
   }
 }
 

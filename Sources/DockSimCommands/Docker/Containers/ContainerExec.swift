@@ -33,7 +33,7 @@ struct ContainerExec: DockerCommand {
       session.enterShell(of: container.id, main: false, workingDirectory: workdir, environment: command.list("env"))
       return 0
     }
-    var output = Console(traits: console.traits)
+    var output = console.part(traits: console.traits)
     let status = session.runInContainer(
       container.id, arguments: argv, workingDirectory: workdir,
       environment: Session.environment(container.environment + command.list("env")),

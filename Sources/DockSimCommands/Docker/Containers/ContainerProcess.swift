@@ -119,7 +119,7 @@ extension Session {
   private mutating func runToCompletion(
     _ container: Container, stdin: [UInt8], attached: Bool, console: inout Console
   ) -> StartOutcome {
-    var output = Console(traits: console.traits)
+    var output = console.part(traits: console.traits)
     let status = runInContainer(
       container.id, arguments: [container.path] + container.args, workingDirectory: container.workingDirectory,
       environment: Self.environment(container.environment), stdin: stdin, stdinIsTerminal: container.tty,

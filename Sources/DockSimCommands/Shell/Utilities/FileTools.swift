@@ -368,6 +368,7 @@ struct TreeCopier {
     var child = self
     child.dereference = false
     for name in names {
+      if console.isInterrupted { return false }
       ok = child.copy(Self.join(source, name), to: Self.join(destination, name), fs: &fs, console: &console) && ok
     }
     if preserve {

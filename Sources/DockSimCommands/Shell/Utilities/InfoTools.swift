@@ -192,7 +192,7 @@ struct Find: Program {
         let walk = Walk(limits: (minDepth, maxDepth), depthFirst: depthFirst, tests: tests)
         walk.run(start, stat: stat, tool: tool, fs: &fs, output: &output, console: &console)
       }
-      return status
+      return console.isInterrupted ? ShellRun.interruptedStatus : status
     }
   }
 
@@ -210,6 +210,7 @@ struct Find: Program {
       // `expanded`: the children are already on the stack (-depth prints the directory after them).
       var stack: [(path: String, stat: FileStat, depth: Int, expanded: Bool)] = [(start, stat, 0, false)]
       while let item = stack.popLast() {
+        if console.isInterrupted { return }
         let descends = item.stat.kind == .directory && item.depth < limits.max
         if descends && !item.expanded {
           if depthFirst { stack.append((item.path, item.stat, item.depth, true)) }
@@ -270,6 +271,7 @@ struct Du: Program {
     var total = Listing.kilobytes(stat)
     if stat.kind == .directory, let entries = try? fs.readdir(tool.absolute(path)) {
       for entry in entries {
+        if console.isInterrupted { return total }
         let child = path.hasSuffix("/") ? path + entry.name : path + "/" + entry.name
         guard let childStat = try? fs.lstat(tool.absolute(child)) else { continue }
         total += size(child, stat: childStat, top: false, options: options, tool: tool, fs: &fs, console: &console)

@@ -138,6 +138,7 @@ struct Listing {
     print(items, directoryTotal: true, fs: &fs, console: &console)
     guard settings.recursive else { return }
     for item in items where item.stat.kind == .directory && item.name != "." && item.name != ".." {
+      if console.isInterrupted { return }
       console.line()
       list(item.path, header: true, fs: &fs, console: &console)
     }
