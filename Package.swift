@@ -5,6 +5,12 @@
 //   DockSimCore  <-  DockSimCommands  <-  DockSimLessons  <-  docksim
 //   CLibEdit, DockSimCore  <-  DockSimTerminal  <-  docksim
 // DockSimCore is pure: no files, terminal, clock or environment of its own.
+//
+// Every module a target imports is listed as its dependency, even when another
+// dependency brings it in: SwiftPM rebuilds a target only when a listed dependency's
+// module file changes, so an unlisted one can leave objects compiled against an old
+// struct layout (crashes in random tests after an incremental build).
+// PackageGraphTests checks this.
 import PackageDescription
 
 let package = Package(
@@ -41,7 +47,8 @@ let package = Package(
     // The session: shell syntax and interpreter, docker CLI commands, teaching commands.
     .target(name: "DockSimCommands", dependencies: ["DockSimCore", "DockSimData"]),
     // Lesson files: parse, play, check, bless, record.
-    .target(name: "DockSimLessons", dependencies: ["DockSimCommands", "DockSimData"], plugins: ["EmbedLessons"]),
+    .target(
+      name: "DockSimLessons", dependencies: ["DockSimCommands", "DockSimCore", "DockSimData"], plugins: ["EmbedLessons"]),
     // Compiles Lessons/ into DockSimLessons, so an installed binary needs no source tree.
     .plugin(name: "EmbedLessons", capability: .buildTool(), dependencies: ["EmbedLessonsTool"]),
     .executableTarget(name: "EmbedLessonsTool", path: "Plugins/EmbedLessonsTool"),
@@ -52,16 +59,16 @@ let package = Package(
     .executableTarget(
       name: "docksim",
       dependencies: [
-        "DockSimCommands", "DockSimLessons", "DockSimTerminal",
+        "DockSimCommands", "DockSimCore", "DockSimData", "DockSimLessons", "DockSimTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "DockSimCoreTests", dependencies: ["DockSimCore"]),
-    .testTarget(name: "DockSimCommandsTests", dependencies: ["DockSimCommands"]),
-    .testTarget(name: "DockSimLessonsTests", dependencies: ["DockSimLessons"]),
+    .testTarget(name: "DockSimCommandsTests", dependencies: ["DockSimCommands", "DockSimCore", "DockSimData"]),
+    .testTarget(name: "DockSimLessonsTests", dependencies: ["DockSimLessons", "DockSimCommands", "DockSimCore"]),
     .testTarget(name: "DockSimTerminalTests", dependencies: ["DockSimTerminal"]),
     .testTarget(name: "OverlayDifferentialTests", dependencies: ["DockSimCore", "DockSimCommands"]),
     // Runs the built `docksim` binary: script mode and a real pseudo-terminal.
-    .testTarget(name: "DockSimEndToEndTests", dependencies: ["docksim", "DockSimTerminal"]),
+    .testTarget(name: "DockSimEndToEndTests", dependencies: ["docksim", "DockSimCore", "DockSimTerminal"]),
   ]
 )
