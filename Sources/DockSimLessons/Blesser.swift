@@ -20,6 +20,6 @@ public enum Blesser {
         lines[result.line] = result.prompt + lines[result.line].dropFirst(result.filePrompt.count)
       }
     }
-    return lines.joined(separator: "\n")
+    return lines.joined(separator: run.lesson.lineEnding)
   }
 }

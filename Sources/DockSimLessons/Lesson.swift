@@ -11,8 +11,10 @@ public struct Lesson: Sendable {
   /// Where the lesson came from, relative to its library (`zh/01-images.md`).
   public var path: String
   public var frontMatter: FrontMatter
-  /// The file's lines, without their `\n`.
+  /// The file's lines, without their `\n` (or `\r\n`).
   public var lines: [String]
+  /// What ends the file's lines: `\n`, or `\r\n` for a file saved that way.
+  public var lineEnding = "\n"
   public var parts: [LessonPart]
   /// The text of the front matter's `hub` file, filled in by the library that loaded the lesson.
   public var extraHubData: String?
@@ -34,7 +36,7 @@ public struct Lesson: Sendable {
   public var language: Language { frontMatter.language }
 
   /// The file's text, rebuilt from its lines.
-  public var text: String { lines.joined(separator: "\n") }
+  public var text: String { lines.joined(separator: lineEnding) }
 
   /// The exercises, in order.
   public var exercises: [Exercise] {

@@ -9,10 +9,14 @@ public enum LessonParser {
   public static let exerciseTag = "docksim-exercise"
 
   public static func parse(_ text: String, path: String) throws(LessonError) -> Lesson {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // A file saved on Windows ends its lines with CRLF, which Swift reads as one
+    // Character: split at either, and remember which to write back (`--bless`).
+    let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
     let (frontMatter, bodyStart) = try parseFrontMatter(lines, path: path)
     let parts = try parseBody(lines, from: bodyStart, path: path)
-    return Lesson(path: path, frontMatter: frontMatter, lines: lines, parts: parts)
+    var lesson = Lesson(path: path, frontMatter: frontMatter, lines: lines, parts: parts)
+    lesson.lineEnding = text.contains("\r\n" as Character) ? "\r\n" : "\n"
+    return lesson
   }
 
   // MARK: Front matter

@@ -37,13 +37,27 @@ public struct LessonPlayer: Sendable {
   /// The session when the current exercise began (for `unchanged` goals), nil outside one.
   private var exerciseStart: Session?
   private var hintsShown = 0
+  /// Exercises whose goal the student reached (not those `next` solved for them).
+  public private(set) var solvedByStudent = 0
   /// The position and session before each completed step, for `back` and `again`.
   private var undo: [(position: Int, session: Session)] = []
 
   /// The words the player reads as its own; anything else is a command for the simulator.
+  /// A Chinese lesson also takes them in Chinese.
   public enum Word: String, CaseIterable, Sendable {
-    case next, back, again, hint, quit
+    case next, back, again, hint, help, quit
+
+    init?(input: String) {
+      let chinese: [String: Word] = [
+        "下一步": .next, "返回": .back, "重放": .again, "提示": .hint, "帮助": .help, "退出": .quit,
+      ]
+      guard let word = Word(rawValue: input) ?? chinese[input] else { return nil }
+      self = word
+    }
   }
+
+  /// What the front end shows before the first step: how to play, in the lesson's language.
+  public var introduction: [PlayerOutput] { [.notice(message(.howToPlay))] }
 
   public init(_ lesson: Lesson, environment: LessonEnvironment = LessonEnvironment(), pageHeight: Int = 20) {
     self.lesson = lesson
@@ -66,14 +80,15 @@ public struct LessonPlayer: Sendable {
   /// Handles one complete input from the student (empty for Enter).
   public mutating func handle(_ input: String) -> [PlayerOutput] {
     guard !isFinished else { return [.finished] }
-    switch Word(rawValue: input.trimmingSpaces) {
+    switch Word(input: input.trimmingSpaces) {
     case .next: return next()
     case .back: return back()
     case .again: return again()
     case .hint: return hint()
+    case .help: return introduction
     case .quit:
       isFinished = true
-      return [.finished]
+      return [.notice(message(.leftAt(step: min(position + 1, steps.count), of: steps.count))), .finished]
     case nil:
       return input.trimmingSpaces.isEmpty ? next() : run(input)
     }
@@ -91,7 +106,7 @@ public struct LessonPlayer: Sendable {
     if exerciseStart != nil { return finishExerciseBySolution() }
     guard position < steps.count else {
       isFinished = true
-      return [.finished]
+      return [.notice(message(.completed(solved: solvedByStudent, of: exerciseCount))), .finished]
     }
     switch steps[position] {
     case .narration(let text):
@@ -142,6 +157,7 @@ public struct LessonPlayer: Sendable {
     if let start = exerciseStart, case .exercise(let exercise) = steps[position], exercise.isMet(in: session, start: start) {
       exerciseStart = nil
       position += 1
+      solvedByStudent += 1
       out.append(.solved)
     }
     return out
@@ -203,10 +219,27 @@ public struct LessonPlayer: Sendable {
 
   // MARK: Messages
 
-  enum Message { case atStart, noHint, solutionIs, playingSolution }
+  private var exerciseCount: Int {
+    steps.filter { if case .exercise = $0 { true } else { false } }.count
+  }
 
+  enum Message {
+    case atStart, noHint, solutionIs, playingSolution, howToPlay
+    case completed(solved: Int, of: Int)
+    case leftAt(step: Int, of: Int)
+  }
+
+  /// The player's own words (docksim's, not Docker's or bash's) in the lesson's language.
   func message(_ which: Message) -> String {
     switch (which, lesson.language) {
+    case (.howToPlay, .zh): "回车:下一步 · back 返回 · again 重放 · hint 提示 · help 帮助 · quit 退出\n其他输入都作为命令运行。"
+    case (.howToPlay, .en): "Enter: next step · back · again · hint · help · quit\nAnything else you type runs as a command."
+    case (.completed(let solved, let total), .zh): "课程结束。练习:完成 \(solved) 个,共 \(total) 个。"
+    case (.completed(let solved, let total), .en):
+      "End of the lesson. Exercises: \(solved) of \(total) solved by you."
+    case (.leftAt(let step, let total), .zh): "已退出课程,停在第 \(step) 步(共 \(total) 步)。"
+    case (.leftAt(let step, let total), .en): "You left the lesson at step \(step) of \(total)."
+
     case (.atStart, .zh): "已经在课程开头。"
     case (.atStart, .en): "This is the start of the lesson."
     case (.noHint, .zh): "这里没有提示:提示只在练习中提供。"

@@ -12,6 +12,7 @@ struct LessonDriver {
     let traits = LessonDriver.traits()
     var player = LessonPlayer(lesson, environment: LessonEnvironment(traits: traits))
     write(lesson.title + "\n\n")
+    for output in player.introduction { show(output) }
     while !player.isFinished {
       let input: String
       if auto {
@@ -24,7 +25,13 @@ struct LessonDriver {
         // Enter at an empty prompt only means "go on": take the prompt line back.
         if shownPrompt, line.isEmpty, isatty(1) == 1 { write("\u{1B}[1A\u{1B}[2K\r") }
       }
-      for output in player.handle(input) { show(output) }
+      let outputs = player.handle(input)
+      for (index, output) in outputs.enumerated() {
+        show(output)
+        // A command typed and run in one go (`again`, a solution shown by `next`) has
+        // no Enter from the student to end its line.
+        if case .typed = output, !auto, index < outputs.count - 1 { write("\n") }
+      }
     }
   }
 

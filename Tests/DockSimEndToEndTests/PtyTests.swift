@@ -12,10 +12,10 @@ import Testing
     let terminal: PseudoTerminal
     let home: String
 
-    init(home: String) throws {
+    init(home: String, arguments: [String] = []) throws {
       self.home = home
       let environment = Binary.environment(home: home, extra: ["TERM": "xterm"])
-      terminal = try #require(PseudoTerminal(executable: Binary.path, arguments: [], environment: environment))
+      terminal = try #require(PseudoTerminal(executable: Binary.path, arguments: arguments, environment: environment))
     }
 
     var screen: Screen { Screen(terminal.output) }

@@ -45,10 +45,27 @@ import Testing
     guard case .notice = player.handle("hint").first else { Issue.record("expected a notice"); return }
   }
 
-  @Test func quitFinishes() throws {
+  @Test func quitFinishesSayingWhere() throws {
     var player = try player()
-    #expect(player.handle("quit") == [.finished])
+    _ = player.handle("")
+    #expect(player.handle("quit") == [.notice("You left the lesson at step 2 of 6."), .finished])
     #expect(player.isFinished)
+  }
+
+  /// A Chinese lesson's player speaks Chinese and takes its words in Chinese too.
+  @Test func aChineseLessonGetsThePlayersWordsInChinese() throws {
+    let zh = try parse(fixtureLesson.replacingAll("lang: en", with: "lang: zh"), path: "zh/01-fixture.md")
+    var player = LessonPlayer(zh)
+    #expect(player.introduction == [.notice("回车:下一步 · back 返回 · again 重放 · hint 提示 · help 帮助 · quit 退出\n其他输入都作为命令运行。")])
+    #expect(player.handle("帮助") == player.introduction)
+    #expect(player.handle("提示") == [.notice("这里没有提示:提示只在练习中提供。")])
+    #expect(player.handle("退出") == [.notice("已退出课程,停在第 1 步(共 6 步)。"), .finished])
+  }
+
+  @Test func helpShowsHowToPlay() throws {
+    var player = try player()
+    #expect(player.handle("help") == [.notice("Enter: next step · back · again · hint · help · quit\nAnything else you type runs as a command.")])
+    #expect(player.session.history.isEmpty)
   }
 
   @Test func endsAfterTheLastStep() throws {
@@ -56,7 +73,7 @@ import Testing
     var outputs: [PlayerOutput] = []
     for _ in 0..<40 where !player.isFinished { outputs += player.handle("") }
     #expect(player.isFinished)
-    #expect(outputs.last == .finished)
+    #expect(outputs.suffix(2) == [.notice("End of the lesson. Exercises: 0 of 0 solved by you."), .finished])
     #expect(player.session.history == ["docker images", "docker ps", "echo hello"])
   }
 

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+extension PtyTests {
+  /// `docksim lesson NAME` in a terminal, driven like a student: Enter, the player's
+  /// words, and commands of their own between the steps.
+  @Suite struct LessonPlayer {
+    static func lesson(language: String) -> String {
+      """
+      ---
+      title: Play test
+      lang: \(language)
+      ---
+
+      First screen of narration.
+
+      ```docksim
+      $ echo one
+      one
+      ```
+
+      Second screen of narration.
+
+      ```docksim-exercise
+      goal: Get the hello-world image.
+      check: image hello-world exists
+      hint: Pull it.
+      solution: docker pull hello-world
+      ```
+
+      The end.
+      """
+    }
+
+    /// A lessons folder holding the test lesson; returns the home and the arguments.
+    static func setUp(language: String) throws -> (home: String, arguments: [String]) {
+      let home = Binary.temporaryDirectory()
+      try FileManager.default.createDirectory(atPath: home + "/lessons/\(language)", withIntermediateDirectories: true)
+      try lesson(language: language).write(
+        toFile: home + "/lessons/\(language)/01-play.md", atomically: true, encoding: .utf8)
+      return (home, ["lesson", "01-play", "--lang", language, "--lessons", home + "/lessons"])
+    }
+
+    @Test func aStudentPlaysALesson() throws {
+      let (home, arguments) = try Self.setUp(language: "en")
+      defer { try? FileManager.default.removeItem(atPath: home) }
+      let player = try Session(home: home, arguments: arguments)
+      player.type("", thenLastLine: "$")
+      #expect(player.screen.lines.prefix(4) == ["Play test", "", "Enter: next step · back · again · hint · help · quit", "Anything else you type runs as a command."])
+
+      // Enter: a screen of narration; Enter: the command typed out; Enter: it runs.
+      player.type("\r", thenLastLine: "$")
+      #expect(player.screen.lines.contains("First screen of narration."))
+      player.type("\r", thenLastLine: "$ echo one")
+      player.type("\r", thenLastLine: "$")
+      #expect(player.screen.lines.suffix(2).first == "one")
+
+      // The student's own command runs in the lesson's simulator.
+      player.type("echo mine\r", thenLastLine: "$")
+      #expect(player.screen.lines.suffix(2).first == "mine")
+
+      // `back` undoes the step and types the command again; `again` replays the last step.
+      player.type("back\r", thenLastLine: "$ echo one")
+      player.type("\r", thenLastLine: "$")
+      player.type("again\r", thenLastLine: "$")
+      #expect(Array(player.screen.lines.suffix(3).prefix(2)) == ["$ echo one", "one"])
+
+      // No hint outside an exercise; in one, the hints, then the goal reached by hand.
+      player.type("hint\r", thenLastLine: "$")
+      #expect(player.screen.lines.suffix(2).first == "No hint here: hints come with exercises.")
+      player.type("\r", thenLastLine: "$")
+      #expect(player.screen.lines.contains("Second screen of narration."))
+      player.type("\r", thenLastLine: "$")
+      #expect(player.screen.lines.contains("★ Get the hello-world image."))
+      player.type("hint\r", thenLastLine: "$")
+      #expect(player.screen.lines.contains("💡 Pull it."))
+      player.type("docker pull hello-world\r", thenLastLine: "$")
+      #expect(player.screen.lines.contains("Status: Downloaded newer image for hello-world:latest"))
+      #expect(player.screen.lines.contains("✔"))
+
+      player.type("\r", thenLastLine: "$")
+      #expect(player.screen.lines.contains("The end."))
+      player.terminal.send("\r")
+      #expect(player.terminal.waitForExit(timeout: PtyTests.timeout) == 0)
+      #expect(player.screen.lines.contains("End of the lesson. Exercises: 1 of 1 solved by you."))
+    }
+
+    @Test func aChineseLessonsPlayerSpeaksChinese() throws {
+      let (home, arguments) = try Self.setUp(language: "zh")
+      defer { try? FileManager.default.removeItem(atPath: home) }
+      let player = try Session(home: home, arguments: arguments)
+      player.type("", thenLastLine: "$")
+      #expect(player.screen.lines.contains("回车:下一步 · back 返回 · again 重放 · hint 提示 · help 帮助 · quit 退出"))
+      player.type("提示\r", thenLastLine: "$")
+      #expect(player.screen.lines.contains("这里没有提示:提示只在练习中提供。"))
+      player.terminal.send("退出\r")
+      #expect(player.terminal.waitForExit(timeout: PtyTests.timeout) == 0)
+      #expect(player.screen.lines.contains("已退出课程,停在第 1 步(共 5 步)。"))
+    }
+  }
+}
