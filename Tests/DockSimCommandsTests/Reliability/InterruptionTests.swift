@@ -46,7 +46,10 @@ import Testing
   }
 
   @Test func interruptedWalksEndEarly() {
-    for input in ["ls -R /", "du -a /", "cp -r /etc /copy", "find / | wc -l", "echo a && echo b && echo c"] {
+    for input in [
+      "ls -R /", "du -a /", "cp -r /etc /copy", "find / | wc -l", "echo a && echo b && echo c",
+      "while true; do echo x; done", "for i in 1 2 3; do echo $i; done",
+    ] {
       var session = containerSession()
       var full = Console()
       var reference = session
