@@ -40,6 +40,14 @@ import Testing
       #expect(settled, "screen:\n\(screen.text)", sourceLocation: sourceLocation)
     }
 
+    /// Types `keys`, then waits until the screen has the line `line` and the prompt `$` below it
+    /// (Enter in the lesson player: the last line is `$` before and after, so wait for the content).
+    func press(_ keys: String, until line: String, sourceLocation: SourceLocation = #_sourceLocation) {
+      terminal.send(keys)
+      let shown = waitFor { $0.lines.contains(line) && $0.lastLine == "$" }
+      #expect(shown, "screen:\n\(screen.text)", sourceLocation: sourceLocation)
+    }
+
     /// Types `keys` again every `interval` seconds until the screen shows what `shows`
     /// looks for (or the timeout passes); returns whether it did.
     func repeatUntil(_ keys: String, every interval: Double, _ shows: @escaping (Screen) -> Bool) -> Bool {
