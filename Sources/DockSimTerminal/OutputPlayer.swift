@@ -20,12 +20,26 @@ public struct OutputPlayer {
       if stopsOnInterrupt && Signals.interrupted { return false }
       switch event {
       case .write(let stream, let bytes):
-        FileOutput.write(bytes, to: stream == .stdout ? 1 : 2)
+        if !write(bytes, to: stream == .stdout ? 1 : 2) { return false }
       case .pause(let milliseconds):
         if paces && !sleep(milliseconds: milliseconds) { return false }
       }
     }
     return !(stopsOnInterrupt && Signals.interrupted)
+  }
+
+  /// Writes in pieces, so Ctrl-C stops a long output (a megabyte of `find /`) where it
+  /// is instead of after the terminal has taken all of it; false when interrupted.
+  private func write(_ bytes: [UInt8], to fd: Int32) -> Bool {
+    let piece = 4096
+    var start = 0
+    while start < bytes.count {
+      if stopsOnInterrupt && Signals.interrupted { return false }
+      let end = min(bytes.count, start + piece)
+      FileOutput.write(Array(bytes[start..<end]), to: fd)
+      start = end
+    }
+    return true
   }
 
   /// Sleeps in short slices so Ctrl-C takes effect at once; false when interrupted.
