@@ -12,8 +12,14 @@ import Testing
     let terminal: PseudoTerminal
     let home: String
 
+    /// The REPL edits in raw mode; keys typed before libedit has switched to it would be
+    /// echoed by the terminal as well (it shows its prompt a moment before), so `type`
+    /// waits for raw mode first. The lesson player reads whole lines and never switches.
+    let waitsForRawMode: Bool
+
     init(home: String, arguments: [String] = []) throws {
       self.home = home
+      waitsForRawMode = arguments.isEmpty
       let environment = Binary.environment(home: home, extra: ["TERM": "xterm"])
       terminal = try #require(PseudoTerminal(executable: Binary.path, arguments: arguments, environment: environment))
     }
@@ -33,17 +39,29 @@ import Testing
       sourceLocation: SourceLocation = #_sourceLocation
     ) {
       let before = terminal.output.count
-      terminal.send(keys)
+      send(keys)
       let settled = terminal.read(timeout: timeout) { output in
         (output.count > before || keys.isEmpty) && Screen(output).lastLine == line
       }
       #expect(settled, "screen:\n\(screen.text)", sourceLocation: sourceLocation)
     }
 
+    /// Types `keys` at a prompt: once the terminal is in raw mode, for the REPL.
+    func send(_ keys: String) {
+      if waitsForRawMode && !keys.isEmpty {
+        var waited = 0.0
+        while waited < PtyTests.timeout, terminal.localModes.map({ $0 & tcflag_t(ICANON) }) != 0 {
+          _ = terminal.read(timeout: 0.05) { _ in false }
+          waited += 0.05
+        }
+      }
+      terminal.send(keys)
+    }
+
     /// Types `keys`, then waits until the screen has the line `line` and the prompt `$` below it
     /// (Enter in the lesson player: the last line is `$` before and after, so wait for the content).
     func press(_ keys: String, until line: String, sourceLocation: SourceLocation = #_sourceLocation) {
-      terminal.send(keys)
+      send(keys)
       let shown = waitFor { $0.lines.contains(line) && $0.lastLine == "$" }
       #expect(shown, "screen:\n\(screen.text)", sourceLocation: sourceLocation)
     }

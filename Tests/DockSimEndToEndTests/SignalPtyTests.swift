@@ -15,10 +15,12 @@ extension PtyTests {
       let repl = try Session(home: home)
       repl.type("", thenLastLine: "$")
       // fedora:30's animation takes seconds: long enough to interrupt it in the middle.
-      repl.terminal.send("docker pull fedora:30\r")
+      repl.send("docker pull fedora:30\r")
       let animating = repl.waitFor { $0.lines.contains { $0.contains(": Downloading") } }
       #expect(animating, "screen:\n\(repl.screen.text)")
-      repl.type("\u{03}", thenLastLine: "$")
+      // Sent at once: the animation is running, the terminal is not at a prompt.
+      repl.terminal.send("\u{03}")
+      #expect(repl.waitFor { $0.lastLine == "$" }, "screen:\n\(repl.screen.text)")
       let pulled = repl.screen.lines.contains("Status: Downloaded newer image for fedora:30")
       #expect(repl.screen.lines.contains { $0.hasSuffix("^C") } && !pulled, "screen:\n\(repl.screen.text)")
 
@@ -43,16 +45,17 @@ extension PtyTests {
       let repl = try Session(home: home)
       repl.type("", thenLastLine: "$")
       repl.type("docker import \(archive) big\r", thenLastLine: "$", timeout: PtyTests.timeout * 4)
-      repl.terminal.send("docker run -it big bash\r")
+      repl.send("docker run -it big bash\r")
       #expect(repl.waitFor { $0.lastLine.hasPrefix("root@") && $0.lastLine.hasSuffix(":/#") })
       let prompt = repl.screen.lastLine
 
-      repl.terminal.send("find / ; touch /done\r")
+      repl.send("find / ; touch /done\r")
+      #expect(repl.waitFor { $0.lines.contains(prompt + " find / ; touch /done") })
       // Ctrl-C lands in the find or in its output (whichever is under way; a fast machine
       // may have finished the walk): either way the input is cancelled whole. The first
       // Ctrl-C may reach the terminal before libedit has handed it back to the command
       // (then it is a key for the next prompt): repeat until the prompt is back.
-      let back = repl.repeatUntil("\u{03}", every: 0.25) { $0.lastLine == prompt }
+      let back = repl.repeatUntil("\u{03}", every: 0.25) { $0.lastLine == prompt && $0.lines.contains { $0.hasSuffix("^C") } }
       #expect(back, "screen:\n\(repl.screen.text)")
       let finished = repl.screen.lines.contains("/data/d0199/f099")
       #expect(repl.screen.lines.contains { $0.hasSuffix("^C") } && !finished, "screen:\n\(repl.screen.text)")
