@@ -117,7 +117,7 @@ import Testing
 
     // Ctrl-D at the host prompt leaves, saying exit as bash does.
     repl.type("true\r", thenLastLine: "$")
-    repl.terminal.send("\u{04}")
+    repl.send("\u{04}")
     #expect(repl.terminal.waitForExit(timeout: Self.timeout) == 0)
     #expect(repl.screen.lines.contains("$ exit"))
 
@@ -137,7 +137,7 @@ import Testing
     repl.type("\u{1B}[A", thenLastLine: "$ echo earlier")
     repl.type("\r", thenLastLine: "$")
     #expect(repl.screen.lines.contains("earlier"))
-    repl.terminal.send("\u{04}")
+    repl.send("\u{04}")
     #expect(repl.terminal.waitForExit(timeout: Self.timeout) == 0)
   }
 
@@ -149,14 +149,14 @@ import Testing
     // `e` is the start of several commands (echo, exit, export): one Tab adds nothing,
     // the second lists them, and the prompt and line come back below the list.
     repl.type("e\t", thenLastLine: "$ e")
-    repl.terminal.send("\t")
+    repl.send("\t")
     let listed = repl.waitFor { screen in
       screen.lines.contains { $0.contains("echo") && $0.contains("exit") && $0.contains("export") }
         && screen.lastLine == "$ e"
     }
     #expect(listed, "screen:\n\(repl.screen.lines.joined(separator: "\n"))")
     repl.type("\u{03}", thenLastLine: "$")
-    repl.terminal.send("\u{04}")
+    repl.send("\u{04}")
     #expect(repl.terminal.waitForExit(timeout: Self.timeout) != nil)
   }
 
@@ -173,7 +173,7 @@ import Testing
     let warnings = repl.screen.lines.filter { $0.hasPrefix("docksim: cannot ") }
     #expect(warnings.count == 1)
     #expect(repl.screen.lines.contains("two"))
-    repl.terminal.send("\u{04}")
+    repl.send("\u{04}")
     #expect(repl.terminal.waitForExit(timeout: Self.timeout) == 0)
   }
 }

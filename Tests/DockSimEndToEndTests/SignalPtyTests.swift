@@ -31,7 +31,7 @@ extension PtyTests {
 
       repl.type("docker pull hello-world\r", thenLastLine: "$", timeout: PtyTests.timeout * 2)
       #expect(repl.screen.lines.contains("Status: Downloaded newer image for hello-world:latest"))
-      repl.terminal.send("\u{04}")
+      repl.send("\u{04}")
       #expect(repl.terminal.waitForExit(timeout: PtyTests.timeout) == 0)
     }
 
@@ -65,7 +65,7 @@ extension PtyTests {
       repl.type("find /data/d0007 -name 'f00[12]'\r", thenLastLine: prompt)
       #expect(Array(repl.screen.lines.suffix(3).prefix(2)) == ["/data/d0007/f001", "/data/d0007/f002"])
       repl.type("exit\r", thenLastLine: "$")
-      repl.terminal.send("\u{04}")
+      repl.send("\u{04}")
       #expect(repl.terminal.waitForExit(timeout: PtyTests.timeout) == 0)
     }
 
