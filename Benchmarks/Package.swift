@@ -31,5 +31,13 @@ let package = Package(
       name: "UnionFSBenchmarks",
       dependencies: ["CMallocInfo", .product(name: "DockSimCore", package: docksimFolder)]
     ),
+    // docker load/save/export/import of a 100 MB, 10,000-file root filesystem (BENCHMARKS.md, Archives).
+    .executableTarget(
+      name: "ArchiveBenchmarks",
+      dependencies: [
+        "CMallocInfo", .product(name: "DockSimCore", package: docksimFolder),
+        .product(name: "DockSimCommands", package: docksimFolder),
+      ]
+    ),
   ]
 )
