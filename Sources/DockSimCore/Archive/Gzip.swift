@@ -26,7 +26,9 @@ public enum Gzip {
     guard czlib_inflate_init(&stream) == Z_OK else { throw Error(description: "gzip: cannot initialise zlib") }
     defer { inflateEnd(&stream) }
     var output: [UInt8] = []
-    output.reserveCapacity(input.count * 4)
+    // An inflated layer is kept as long as its image: start at the compressed size and
+    // let the array grow, then give back what growth left unused (below).
+    output.reserveCapacity(input.count)
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     var status = Z_OK
     // zlib's next_in is not const, but inflate never writes through it.
@@ -43,7 +45,7 @@ public enum Gzip {
     guard status == Z_STREAM_END else {
       throw Error(description: status == Z_BUF_ERROR ? "unexpected EOF" : "gzip: invalid compressed data")
     }
-    return output
+    return output.capacity > output.count + output.count / 8 ? Array(output) : output
   }
 
   /// `input` compressed as gzip.
