@@ -211,6 +211,10 @@ struct ShellRun {
       var capture = Console(traits: redirect.traits(from: console.traits))
       let status = run(compound, stdin: input, stdinIsTerminal: inputIsTerminal, session: &session, console: &capture)
       redirect.finish(capture, into: &console, session: &session)
+      if let error = redirect.writeError {
+        console.errorLine(messagePrefix + "write error: \(error)")
+        return 1
+      }
       return status
     }
   }
@@ -361,6 +365,12 @@ struct ShellRun {
       var capture = console.part(traits: redirect.traits(from: console.traits))
       status = invoke(argv, stdin: input, stdinIsTerminal: inputIsTerminal, session: &session, console: &capture)
       redirect.finish(capture, into: &console, session: &session)
+      if let error = redirect.writeError {
+        // `bash: echo: write error: ...` for a builtin, `cat: write error: ...` for a program.
+        let shellPrefix = Builtins.names.contains(argv[0]) ? messagePrefix : ""
+        console.errorLine(shellPrefix + "\(argv[0]): write error: \(error)")
+        status = 1
+      }
     } else {
       status = invoke(argv, stdin: input, stdinIsTerminal: inputIsTerminal, session: &session, console: &console)
     }

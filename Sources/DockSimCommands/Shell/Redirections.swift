@@ -138,6 +138,9 @@ struct RedirectionPlan {
     return nil
   }
 
+  /// Set by `finish` when a file could not take the output (ENOSPC, EFBIG).
+  private(set) var writeError: FSError?
+
   /// Routes what the command wrote and appends file output to the files.
   mutating func finish(_ capture: Console, into console: inout Console, session: inout Session) {
     for event in capture.events {
@@ -150,9 +153,16 @@ struct RedirectionPlan {
     }
     let now = session.engine.clock.now
     for file in files where !file.buffer.isEmpty {
-      session.withFilesystem { fs in
-        _ = try? fs.writeFile(file.path, FileData(file.buffer), append: true, at: now)
+      let failure: FSError? = session.withFilesystem { fs -> FSError? in
+        do throws(FSError) {
+          try fs.writeFile(file.path, FileData(file.buffer), append: true, at: now)
+          return nil
+        } catch {
+          return error
+        }
       }
+      // A full disk or a too-large file: the writer reports it, as `cat` or bash's `echo` do.
+      if let failure, writeError == nil { writeError = failure }
     }
   }
 

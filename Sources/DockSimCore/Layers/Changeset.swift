@@ -14,6 +14,9 @@ public struct Changeset: Hashable, Sendable {
   /// How many names refer to each inode (hard links).
   public private(set) var linkCounts: TreeDictionary<Int, Int> = [:]
   private var nextInode = 1
+  /// The sum of the sizes of the layer's regular files, each inode once (the disk
+  /// space a writable layer uses, for its budget).
+  public private(set) var fileBytes = 0
 
   public init() {}
 
@@ -42,11 +45,12 @@ public struct Changeset: Hashable, Sendable {
     return out
   }
 
+  /// Iterative (an explicit stack), so a deep tree costs heap, not native stack.
   private func appendWalk(of directory: String, to out: inout [String]) {
-    for name in names(in: directory) {
-      let path = FSPath.child(directory, name)
+    var stack = names(in: directory).reversed().map { FSPath.child(directory, $0) }
+    while let path = stack.popLast() {
       out.append(path)
-      if children[path] != nil { appendWalk(of: path, to: &out) }
+      if children[path] != nil { stack += names(in: path).reversed().map { FSPath.child(path, $0) } }
     }
   }
 
@@ -66,13 +70,16 @@ public struct Changeset: Hashable, Sendable {
     let inode = nextInode
     nextInode += 1
     files[inode] = file
+    fileBytes += file.data.size
     set(path, .file(inode: inode))
     return inode
   }
 
   mutating func updateFile(inode: Int, _ change: (inout RegularFile) -> Void) {
     guard var file = files[inode] else { return }
+    let before = file.data.size
     change(&file)
+    fileBytes += file.data.size - before
     files[inode] = file
   }
 
@@ -87,17 +94,24 @@ public struct Changeset: Hashable, Sendable {
     }
   }
 
-  /// Removes `path` and everything below it.
+  /// Removes `path` and everything below it (children first, without recursion).
   mutating func removeTree(_ path: String) {
-    for name in children[path].map(Array.init) ?? [] { removeTree(FSPath.child(path, name)) }
-    children[path] = nil
-    remove(path)
+    var order: [String] = []
+    var stack = [path]
+    while let current = stack.popLast() {
+      order.append(current)
+      for name in children[current] ?? [] { stack.append(FSPath.child(current, name)) }
+    }
+    for current in order.reversed() {
+      children[current] = nil
+      remove(current)
+    }
   }
 
-  /// Every path at or below `path`, parents first.
+  /// Every path at or below `path`, parents first (names sorted; no recursion).
   func subtree(_ path: String) -> [String] {
     var out: [String] = entries[path] == nil ? [] : [path]
-    for name in names(in: path) { out += subtree(FSPath.child(path, name)) }
+    appendWalk(of: path, to: &out)
     return out
   }
 
@@ -105,6 +119,7 @@ public struct Changeset: Hashable, Sendable {
     let remaining = (linkCounts[inode] ?? 1) - 1
     if remaining <= 0 {
       linkCounts[inode] = nil
+      fileBytes -= files[inode]?.data.size ?? 0
       files[inode] = nil
     } else {
       linkCounts[inode] = remaining

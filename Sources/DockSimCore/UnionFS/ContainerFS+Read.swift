@@ -167,14 +167,20 @@ extension ContainerFS {
     return out
   }
 
+  /// Iterative (an explicit stack): a deep tree costs heap, not native stack.
   private func appendWalk(_ path: String, _ node: Node, to out: inout [String]) {
-    out.append(path)
-    guard node.isDirectory else { return }
-    for name in names(in: path, node) {
-      let child = FSPath.child(path, name)
-      if let childNode = lookupChild(child, parentLowerVisible: node.lowerVisible) {
-        appendWalk(child, childNode, to: &out)
+    var stack = [(path, node)]
+    while let (current, currentNode) = stack.popLast() {
+      out.append(current)
+      guard currentNode.isDirectory else { continue }
+      var children: [(String, Node)] = []
+      for name in names(in: current, currentNode) {
+        let child = FSPath.child(current, name)
+        if let childNode = lookupChild(child, parentLowerVisible: currentNode.lowerVisible) {
+          children.append((child, childNode))
+        }
       }
+      stack += children.reversed()
     }
   }
 }

@@ -11,10 +11,13 @@ extension ContainerFS {
     let resolved = try resolve(path, followLast: true)
     guard let node = resolved.node else {
       guard !resolved.trailingSlash else { throw .isADirectory }
+      try checkRoom(growing: 0, to: data.size)
       try createFile(resolved, RegularFile(data: data, metadata: FileMetadata(mode: mode, mtime: time)), at: time)
       return
     }
     guard !node.isDirectory else { throw .isADirectory }
+    let size = regularFile(node)?.data.size ?? 0
+    try checkRoom(growing: node.place == .upper ? size : 0, to: append ? size + data.size : data.size)
     let inode = copyUpFile(resolved.path, node)
     upper.updateFile(inode: inode) { file in
       // O_TRUNC always sets mtime; a write sets it only when it writes something.
@@ -50,6 +53,7 @@ extension ContainerFS {
     guard size >= 0 else { throw .invalidArgument }
     let (resolved, node) = try existing(path, followLast: true)
     guard !node.isDirectory else { throw .isADirectory }
+    try checkRoom(growing: node.place == .upper ? regularFile(node)?.data.size ?? 0 : 0, to: size)
     let inode = copyUpFile(resolved.path, node)
     upper.updateFile(inode: inode) { file in
       file.data.truncate(to: size)
@@ -172,6 +176,7 @@ extension ContainerFS {
     if let existing = target.node, existing.isDirectory, !isEmptyDirectory(target.path, existing) {
       throw .directoryNotEmpty
     }
+    if node.isDirectory { try checkMovedPaths(source.path, to: target.path) }
     let sourceHasLower = source.parentLowerVisible && image.node(source.path) != nil
     copyUp(source.path, node)
     let targetParent = FSPath.parent(target.path)
@@ -188,6 +193,25 @@ extension ContainerFS {
     }
     touchDirectory(FSPath.parent(source.path), time)
     touchDirectory(targetParent, time)
+  }
+
+  // MARK: - Limits
+
+  /// Whether a file of the writable layer (now `current` bytes there, 0 when it is
+  /// new or still below) may become `size` bytes: EFBIG past the largest file, ENOSPC
+  /// when the writable layer's budget would be exceeded. Shrinking always succeeds.
+  func checkRoom(growing current: Int, to size: Int) throws(FSError) {
+    guard size > current else { return }
+    guard size <= ContainerFS.maxFileSize else { throw .fileTooLarge }
+    guard upper.fileBytes - current + size <= ContainerFS.writableLayerBudget else { throw .noSpace }
+  }
+
+  /// A rename moves a whole upper tree: every path it would get must fit PATH_MAX.
+  private func checkMovedPaths(_ from: String, to: String) throws(FSError) {
+    let growth = to.utf8.count - from.utf8.count
+    guard growth > 0 else { return }
+    let longest = upper.subtree(from).lazy.map(\.utf8.count).max() ?? from.utf8.count
+    guard longest + growth <= ContainerFS.maxPathLength else { throw .nameTooLong }
   }
 
   // MARK: - Copy-up and the steps every operation shares

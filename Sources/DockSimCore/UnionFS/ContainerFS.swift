@@ -118,9 +118,19 @@ public struct ContainerFS: Sendable {
     var node: Node
   }
 
-  static let maxSymlinkHops = 40
-  static let maxNameLength = 255
-  static let maxPathLength = 4095
+  /// Linux's limits: 40 symlinks per lookup (ELOOP), NAME_MAX 255 bytes per name and
+  /// PATH_MAX 4096 bytes with the terminating NUL (ENAMETOOLONG). Every path a
+  /// filesystem holds is at most `maxPathLength` long, resolved symlinks included, so
+  /// no tree is deeper than 2,048 directories.
+  public static let maxSymlinkHops = 40
+  public static let maxNameLength = 255
+  public static let maxPathLength = 4095
+  /// The largest regular file (EFBIG "File too large" beyond it).
+  public static let maxFileSize = 1 << 30
+  /// The most file bytes a writable layer may hold, each inode once (ENOSPC "No space
+  /// left on device" beyond it), like a container on a 2 GiB disk. Copy-ups count but
+  /// never fail: the image's own files are already bounded.
+  public static let writableLayerBudget = 2 << 30
 
   mutating func resolve(_ path: String, followLast: Bool) throws(FSError) -> Resolved {
     guard tracing else { return try resolveQuietly(path, followLast: followLast) }
@@ -152,6 +162,8 @@ public struct ContainerFS: Sendable {
       guard name.utf8.count <= ContainerFS.maxNameLength else { throw .nameTooLong }
       let dir = stack[stack.count - 1]
       let childPath = FSPath.child(dir.path, name)
+      // A short path can lead deep through symlinks; the physical path is bounded too.
+      guard childPath.utf8.count <= ContainerFS.maxPathLength else { throw .nameTooLong }
       let isLast = pending.isEmpty
       guard let child = lookupChild(childPath, parentLowerVisible: dir.node.lowerVisible) else {
         if isLast {

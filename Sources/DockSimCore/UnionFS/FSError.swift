@@ -13,6 +13,8 @@ public enum FSError: Error, Hashable, Sendable, CustomStringConvertible {
   case nameTooLong  // ENAMETOOLONG
   case invalidArgument  // EINVAL
   case busy  // EBUSY
+  case fileTooLarge  // EFBIG
+  case noSpace  // ENOSPC
 
   public var description: String {
     switch self {
@@ -28,6 +30,8 @@ public enum FSError: Error, Hashable, Sendable, CustomStringConvertible {
     case .nameTooLong: "File name too long"
     case .invalidArgument: "Invalid argument"
     case .busy: "Device or resource busy"
+    case .fileTooLarge: "File too large"
+    case .noSpace: "No space left on device"
     }
   }
 
@@ -46,6 +50,8 @@ public enum FSError: Error, Hashable, Sendable, CustomStringConvertible {
     case .nameTooLong: "ENAMETOOLONG"
     case .invalidArgument: "EINVAL"
     case .busy: "EBUSY"
+    case .fileTooLarge: "EFBIG"
+    case .noSpace: "ENOSPC"
     }
   }
 }

@@ -123,14 +123,17 @@ public struct MergedView: Sendable {
     listings[parent] = names.isEmpty ? nil : names
   }
 
+  /// Iterative (an explicit stack), so a deep tree costs heap, not native stack.
   private mutating func removeChildren(_ path: String) {
-    guard let names = listings[path] else { return }
-    for name in names {
-      let child = FSPath.child(path, name)
-      removeChildren(child)
-      nodes[child] = nil
+    var stack = [path]
+    while let current = stack.popLast() {
+      guard let names = listings.removeValue(forKey: current) else { continue }
+      for name in names {
+        let child = FSPath.child(current, name)
+        nodes[child] = nil
+        stack.append(child)
+      }
     }
-    listings[path] = nil
   }
 
   /// The first index whose name does not sort before `name` (binary search, byte order).

@@ -323,7 +323,8 @@ struct TreeCopier {
       let data = try fs.readFile(tool.absolute(source))
       try fs.writeFile(to, data, mode: stat.mode & ~0o022, at: tool.now)
     } catch {
-      tool.fail("cannot create regular file \(tool.quote(destination)): \(error)", console: &console)
+      let what = error == .noSpace || error == .fileTooLarge ? "error writing" : "cannot create regular file"
+      tool.fail("\(what) \(tool.quote(destination)): \(error)", console: &console)
       return false
     }
     if preserve {

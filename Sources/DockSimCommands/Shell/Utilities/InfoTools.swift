@@ -324,7 +324,16 @@ struct Dd: Program {
       do throws(FSError) {
         try session.withFilesystem { fs throws(FSError) in try fs.writeFile(path, data, at: now) }
       } catch {
-        console.errorLine("dd: failed to open \(UtilityContext.quote(output)): \(error)")
+        guard error == .noSpace || error == .fileTooLarge else {
+          console.errorLine("dd: failed to open \(UtilityContext.quote(output)): \(error)")
+          return 1
+        }
+        // The write is all or nothing here: nothing went out.
+        console.errorLine("dd: error writing \(UtilityContext.quote(output)): \(error)")
+        if operands["status"] != "none" {
+          console.errorLine("\(blocks - partial)+\(partial) records in\n0+0 records out")
+          console.errorLine(Self.summary(0))
+        }
         return 1
       }
     } else {
