@@ -46,6 +46,18 @@ import Testing
       #expect(settled, "screen:\n\(screen.text)", sourceLocation: sourceLocation)
     }
 
+    /// Types keys, then waits until the screen ends with `lines` (the last one being
+    /// the next prompt). Safer than waiting for a bare prompt where output is typed
+    /// out in pieces, as the lesson player does.
+    func type(_ keys: String, thenLastLines lines: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+      let before = terminal.output.count
+      send(keys)
+      let settled = terminal.read(timeout: PtyTests.timeout) { output in
+        output.count > before && Array(Screen(output).lines.suffix(lines.count)) == lines
+      }
+      #expect(settled, "screen:\n\(screen.text)", sourceLocation: sourceLocation)
+    }
+
     /// Types `keys` at a prompt: once the terminal is in raw mode, for the REPL.
     func send(_ keys: String) {
       if waitsForRawMode && !keys.isEmpty {
