@@ -26,6 +26,16 @@ import Testing
     #expect(h.run("find a -maxdepth 1 -depth -type d") == out("a/B\na\n"))
   }
 
+  /// find walks each directory once from where it stands: what it lists is the merged
+  /// tree, whiteouts, opaque directories and copy-ups included.
+  @Test func wholeTreeIsTheMergedView() {
+    var h = tree()
+    _ = h.run("rm -r /w/a/B && mkdir -p /w/c && mv /w/a/bar.txt /w/c/ && rm -rf /w/a && mkdir /w/a && touch /w/a/new")
+    let listed = h.run("find /").stdout.split(separator: "\n").map(String.init)
+    #expect(listed == h.session.filesystem.walk(from: "/"))
+    #expect(listed.contains("/w/c/bar.txt") && listed.contains("/w/a/new") && !listed.contains("/w/a/FOO"))
+  }
+
   @Test func messages() {
     var h = tree()
     #expect(

@@ -56,7 +56,7 @@ import Testing
     var h = ShellHarness()
     let result = h.run("yes | head -n 2")
     #expect(result.stdout == "y\ny\n")
-    #expect(result.stderr == "docksim: yes: output stopped after 1 MiB (the simulator's limit)\n")
+    #expect(result.stderr == "docksim: yes: output stopped after 16 MiB (the simulator's limit)\n")
   }
 }
 

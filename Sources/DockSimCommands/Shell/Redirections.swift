@@ -179,7 +179,7 @@ struct RedirectionPlan {
 /// The most output one command may produce, so `yes` or `cat` of a huge file
 /// cannot exhaust memory.
 enum OutputLimit {
-  static let bytes = 1 << 20
+  static let bytes = 16 << 20
 
   static func message(_ program: String) -> String {
     "docksim: \(program): output stopped after \(bytes >> 20) MiB (the simulator's limit)"

@@ -214,12 +214,10 @@ struct Find: Program {
         let descends = item.stat.kind == .directory && item.depth < limits.max
         if descends && !item.expanded {
           if depthFirst { stack.append((item.path, item.stat, item.depth, true)) }
-          let entries = (try? fs.readdir(tool.absolute(item.path))) ?? []
-          var children: [(String, FileStat, Int, Bool)] = []
-          for entry in entries {
+          let entries = (try? fs.readdirStats(tool.absolute(item.path))) ?? []
+          let children = entries.map { entry in
             let child = item.path.hasSuffix("/") ? item.path + entry.name : item.path + "/" + entry.name
-            guard let childStat = try? fs.lstat(tool.absolute(child)) else { continue }
-            children.append((child, childStat, item.depth + 1, false))
+            return (path: child, stat: entry.stat, depth: item.depth + 1, expanded: false)
           }
           stack.append(contentsOf: children.reversed())
           if depthFirst { continue }
