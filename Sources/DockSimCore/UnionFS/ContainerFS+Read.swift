@@ -60,6 +60,8 @@ extension ContainerFS {
   }
 
   /// The names of a directory, sorted bytewise, without `.` and `..` (follows symlinks).
+  /// The directory is resolved once and each child found from it, so a walk such as
+  /// `find` costs the size of the tree, not its size times its depth.
   public mutating func readdir(_ path: String) throws(FSError) -> [DirectoryEntry] {
     let (resolved, node) = try existing(path, followLast: true)
     guard node.isDirectory else { throw .notADirectory }
@@ -69,22 +71,6 @@ extension ContainerFS {
         DirectoryEntry(name: name, kind: ContainerFS.kind($0.entry))
       }
     }
-  }
-
-  /// A directory's entries with what `lstat` reports for each, in `readdir` order.
-  /// The directory is resolved once and each child found from it, so a walk such as
-  /// `find` costs the size of the tree, not its size times its depth.
-  public mutating func readdirStats(_ path: String) throws(FSError) -> [(name: String, stat: FileStat)] {
-    let (resolved, node) = try existing(path, followLast: true)
-    guard node.isDirectory else { throw .notADirectory }
-    var entries: [(name: String, stat: FileStat)] = []
-    for name in names(in: resolved.path, node) {
-      let child = FSPath.child(resolved.path, name)
-      guard let childNode = lookupChild(child, parentLowerVisible: node.lowerVisible) else { continue }
-      record(.lookup(path: child, place: childNode.place))
-      entries.append((name, makeStat(child, childNode)))
-    }
-    return entries
   }
 
   /// Visible names of a directory: upper names that are not whiteouts, plus the

@@ -190,7 +190,7 @@ struct Find: Program {
         }
         var output = LimitedOutput(program: "find")
         let walk = Walk(limits: (minDepth, maxDepth), depthFirst: depthFirst, tests: tests)
-        walk.run(start, stat: stat, tool: tool, fs: &fs, output: &output, console: &console)
+        walk.run(start, kind: stat.kind, tool: tool, fs: &fs, output: &output, console: &console)
       }
       return console.isInterrupted ? ShellRun.interruptedStatus : status
     }
@@ -204,35 +204,35 @@ struct Find: Program {
     let tests: [Test]
 
     func run(
-      _ start: String, stat: FileStat, tool: FileTool, fs: inout ContainerFS, output: inout LimitedOutput,
+      _ start: String, kind: FileKind, tool: FileTool, fs: inout ContainerFS, output: inout LimitedOutput,
       console: inout Console
     ) {
       // `expanded`: the children are already on the stack (-depth prints the directory after them).
-      var stack: [(path: String, stat: FileStat, depth: Int, expanded: Bool)] = [(start, stat, 0, false)]
+      var stack: [(path: String, kind: FileKind, depth: Int, expanded: Bool)] = [(start, kind, 0, false)]
       while let item = stack.popLast() {
         if console.isInterrupted { return }
-        let descends = item.stat.kind == .directory && item.depth < limits.max
+        let descends = item.kind == .directory && item.depth < limits.max
         if descends && !item.expanded {
-          if depthFirst { stack.append((item.path, item.stat, item.depth, true)) }
-          let entries = (try? fs.readdirStats(tool.absolute(item.path))) ?? []
+          if depthFirst { stack.append((item.path, item.kind, item.depth, true)) }
+          let entries = (try? fs.readdir(tool.absolute(item.path))) ?? []
           let children = entries.map { entry in
             let child = item.path.hasSuffix("/") ? item.path + entry.name : item.path + "/" + entry.name
-            return (path: child, stat: entry.stat, depth: item.depth + 1, expanded: false)
+            return (path: child, kind: entry.kind, depth: item.depth + 1, expanded: false)
           }
           stack.append(contentsOf: children.reversed())
           if depthFirst { continue }
         }
-        if item.depth >= limits.min, tests.allSatisfy({ passes($0, path: item.path, stat: item.stat) }) {
+        if item.depth >= limits.min, tests.allSatisfy({ passes($0, path: item.path, kind: item.kind) }) {
           guard output.write(Array((item.path + "\n").utf8), console: &console) else { return }
         }
       }
     }
 
-    private func passes(_ test: Test, path: String, stat: FileStat) -> Bool {
+    private func passes(_ test: Test, path: String, kind: FileKind) -> Bool {
       switch test {
       case .name(let pattern): return pattern.matches(PathText.basename(path))
       case .caseFoldedName(let pattern): return pattern.matches(PathText.basename(path).lowercased())
-      case .type(let kind): return stat.kind == kind
+      case .type(let wanted): return kind == wanted
       }
     }
   }
