@@ -42,8 +42,7 @@ public enum ImageDeleteError: Error, Hashable, Sendable {
   /// client-side not-found, see `line(for:typed:)`).
   public var message: String {
     switch self {
-    case .lookup(.invalidReference(let error)): error.message(for: .v28)
-    case .lookup(.notFound(let what)): "No such image: \(what)"
+    case .lookup(let error): error.message(for: .v28)
     case .referenceInUse(let typed, let cid, let id):
       "conflict: unable to remove repository reference \(GoQuote.quote(typed)) (must force) - container \(cid.prefix(12)) is using its referenced image \(id.short)"
     case .conflict(let id, let hard, let reason):

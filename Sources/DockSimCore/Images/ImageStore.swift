@@ -88,6 +88,14 @@ public struct ImageStore: Sendable {
     /// Carries what Docker prints after `No such image: ` (the familiar reference
     /// with `:latest` added, or the text as typed when it is not a name).
     case notFound(String)
+
+    /// What the daemon says (the CLI prints it after `Error response from daemon: `).
+    public func message(for version: DockerVersion) -> String {
+      switch self {
+      case .invalidReference(let error): error.message(for: version)
+      case .notFound(let what): "No such image: \(what)"
+      }
+    }
   }
 
   /// daemon GetImage: a full ID, a tag reference, or a unique ID prefix.

@@ -98,9 +98,9 @@ struct Inspect: DockerCommand {
     let version = session.engine.version
     switch session.engine.images.lookup(reference, version: version) {
     case .success(let found): return .document(ImageInspect.json(found, engine: session.engine))
-    case .failure(.invalidReference(let error)): return .failure(DockerErrors.daemon(error.message(for: version)))
-    case .failure(.notFound(let what)):
-      return .failure(version == .v20_10 ? "Error: No such image: \(reference)" : DockerErrors.daemon("No such image: \(what)"))
+    // 20.10's CLI words a missing image itself, with the name as typed.
+    case .failure(.notFound) where version == .v20_10: return .failure("Error: No such image: \(reference)")
+    case .failure(let error): return .failure(DockerErrors.daemon(error.message(for: version)))
     }
   }
 

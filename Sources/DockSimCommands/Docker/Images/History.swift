@@ -20,11 +20,8 @@ struct History: DockerCommand {
     let image: Image
     switch session.engine.images.lookup(command.positionals[0], version: version) {
     case .success(let found): image = found
-    case .failure(.invalidReference(let error)):
+    case .failure(let error):
       console.errorLine(DockerErrors.daemon(error.message(for: version)))
-      return 1
-    case .failure(.notFound(let what)):
-      console.errorLine(DockerErrors.daemon("No such image: \(what)"))
       return 1
     }
     // -H defaults to true; `-H=false` shows raw sizes and RFC 3339 times.

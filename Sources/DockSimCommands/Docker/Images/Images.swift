@@ -120,8 +120,7 @@ struct ImageListFilters {
   private static func created(_ name: String, engine: Engine, version: DockerVersion) throws(Invalid) -> Timestamp {
     switch engine.images.lookup(name, version: version) {
     case .success(let image): return image.created
-    case .failure(.invalidReference(let error)): throw Invalid(line: DockerErrors.daemon(error.message(for: version)))
-    case .failure(.notFound(let what)): throw Invalid(line: DockerErrors.daemon("No such image: \(what)"))
+    case .failure(let error): throw Invalid(line: DockerErrors.daemon(error.message(for: version)))
     }
   }
 

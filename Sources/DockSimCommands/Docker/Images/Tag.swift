@@ -30,11 +30,8 @@ struct Tag: DockerCommand {
       return 1
     }
     switch session.engine.images.lookup(source, version: version) {
-    case .failure(.invalidReference(let error)):
+    case .failure(let error):
       console.errorLine(DockerErrors.daemon(error.message(for: version)))
-      return 1
-    case .failure(.notFound(let what)):
-      console.errorLine(DockerErrors.daemon("No such image: \(what)"))
       return 1
     case .success(let image):
       session.engine.images.setTag(reference.withDefaultTag, to: image.id, at: session.engine.clock.now)
