@@ -133,15 +133,7 @@ extension ImageArchive {
         writer.append(header)
       case .file(let blob):
         header.size = blob.size
-        writer.append(header) { sink in
-          switch blob {
-          case .bytes(let bytes): sink.write(bytes)
-          case .layer(let layer, _):
-            var inner = TarWriter(into: sink)
-            LayerArchive.write(layer, to: &inner)
-            _ = inner.finish()
-          }
-        }
+        writer.append(header) { sink in blob.write(to: &sink) }
       }
     }
     _ = writer.finish()

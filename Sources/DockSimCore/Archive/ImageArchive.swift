@@ -69,6 +69,17 @@ public enum ImageArchive {
       case .layer(_, let size): size
       }
     }
+
+    /// Streams the member's bytes: a layer's tar is written only now, never held whole.
+    func write(to sink: inout some ByteSink) {
+      switch self {
+      case .bytes(let bytes): sink.write(bytes)
+      case .layer(let layer, _):
+        var inner = TarWriter(into: sink)
+        LayerArchive.write(layer, to: &inner)
+        _ = inner.finish()
+      }
+    }
   }
 
   enum MediaType {
@@ -159,13 +170,7 @@ public enum ImageArchive {
         }
       }
       writer.append(TarHeader(name: path, kind: .regular, mode: 0o644, size: blob.size)) { sink in
-        switch blob {
-        case .bytes(let bytes): sink.write(bytes)
-        case .layer(let layer, _):
-          var inner = TarWriter(into: sink)
-          LayerArchive.write(layer, to: &inner)
-          _ = inner.finish()
-        }
+        blob.write(to: &sink)
       }
     }
     _ = writer.finish()
