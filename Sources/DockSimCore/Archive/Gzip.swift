@@ -29,19 +29,10 @@ public enum Gzip {
     // An inflated layer is kept as long as its image: start at the compressed size and
     // let the array grow, then give back what growth left unused (below).
     output.reserveCapacity(input.count)
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    var status = Z_OK
     // zlib's next_in is not const, but inflate never writes through it.
     stream.next_in = UnsafeMutablePointer(mutating: input.assumingMemoryBound(to: UInt8.self).baseAddress)
     stream.avail_in = uInt(input.count)
-    repeat {
-      chunk.withUnsafeMutableBufferPointer { buffer in
-        stream.next_out = buffer.baseAddress
-        stream.avail_out = uInt(buffer.count)
-        status = inflate(&stream, Z_NO_FLUSH)
-        output.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
-      }
-    } while status == Z_OK
+    let status = drain(&stream, into: &output) { inflate(&$0, Z_NO_FLUSH) }
     guard status == Z_STREAM_END else {
       throw Error(description: status == Z_BUF_ERROR ? "unexpected EOF" : "gzip: invalid compressed data")
     }
@@ -54,21 +45,30 @@ public enum Gzip {
     guard czlib_deflate_init_gzip(&stream, level) == Z_OK else { return [] }
     defer { deflateEnd(&stream) }
     var output: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
     var input = input
     input.withUnsafeMutableBufferPointer { source in
       stream.next_in = source.baseAddress
       stream.avail_in = uInt(source.count)
-      var status = Z_OK
-      repeat {
-        chunk.withUnsafeMutableBufferPointer { buffer in
-          stream.next_out = buffer.baseAddress
-          stream.avail_out = uInt(buffer.count)
-          status = deflate(&stream, Z_FINISH)
-          output.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
-        }
-      } while status == Z_OK
+      _ = drain(&stream, into: &output) { deflate(&$0, Z_FINISH) }
     }
     return output
+  }
+
+  /// Runs one zlib step after another through a 64 KiB window, appending what each
+  /// produced, until a step returns something other than Z_OK; returns that status.
+  private static func drain(
+    _ stream: inout z_stream, into output: inout [UInt8], step: (inout z_stream) -> Int32
+  ) -> Int32 {
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var status = Z_OK
+    repeat {
+      chunk.withUnsafeMutableBufferPointer { buffer in
+        stream.next_out = buffer.baseAddress
+        stream.avail_out = uInt(buffer.count)
+        status = step(&stream)
+        output.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
+      }
+    } while status == Z_OK
+    return status
   }
 }
