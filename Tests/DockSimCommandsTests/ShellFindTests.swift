@@ -36,6 +36,29 @@ import Testing
     #expect(listed.contains("/w/c/bar.txt") && listed.contains("/w/a/new") && !listed.contains("/w/a/FOO"))
   }
 
+  /// The start operand as written heads every path (`a/`, `.`, `/`); -name sees its basename.
+  @Test func startOperandsAndDepths() {
+    var h = tree()
+    #expect(h.run("find a/ -maxdepth 1") == out("a/\na/B\na/FOO\na/bar.txt\n"))
+    #expect(h.run("find a/ -name a") == out("a/\n"))
+    #expect(h.run("find a/B/ -depth -name B") == out("a/B/\n"))
+    #expect(h.run("find / -maxdepth 0") == out("/\n"))
+    #expect(h.run("find a/FOO a/B -maxdepth 0 -type f") == out("a/FOO\n"))
+    _ = h.run("ln -s /w/a /w/link")
+    #expect(h.run("find link") == out("link\n"))
+    #expect(h.run("find link/ -type d") == out("link/\nlink/B\n"))
+    #expect(h.run("cd a && find . -mindepth 2") == out("./B/Foo.TXT\n"))
+  }
+
+  /// Output goes out in chunks: a listing longer than one chunk arrives whole and in order.
+  @Test func aLongListingArrivesWhole() {
+    var h = tree()
+    _ = h.run("mkdir /many && cd /many && i=0; while [ $i -lt 3000 ]; do touch file-with-a-long-name-$i; i=$((i+1)); done")
+    let listed = h.run("find /many").stdout.split(separator: "\n").map(String.init)
+    #expect(listed.count == 3001)
+    #expect(listed == h.session.filesystem.walk(from: "/many"))
+  }
+
   @Test func messages() {
     var h = tree()
     #expect(

@@ -68,7 +68,7 @@ enum NaiveChanges {
 
   private static func children(_ fs: ContainerFS, _ path: String) -> [String] {
     guard let node = fs.node(at: path), node.isDirectory else { return [] }
-    return fs.names(in: path, node)
+    return fs.entries(in: path, node).map(\.name)
   }
 
   private static func stat(_ fs: ContainerFS, _ path: String) -> DiffStat {

@@ -92,24 +92,27 @@ public struct LogEntry: Sendable, Hashable {
     self.time = time
   }
 
-  /// Splits a process's output into records, one per line.
+  /// Splits a process's output into records, one per line. A line written in pieces
+  /// is one record; a line cut by a write to the other stream ends there.
   public static func lines(_ events: [Console.Event], time: Timestamp) -> [LogEntry] {
     var entries: [LogEntry] = []
-    var pending: (Console.Stream, [UInt8])?
+    var pending: (stream: Console.Stream, bytes: [UInt8])?
     for case .write(let stream, let bytes) in events {
-      for byte in bytes {
-        if let open = pending, open.0 != stream {
-          entries.append(LogEntry(stream: open.0, bytes: open.1, time: time))
-          pending = nil
-        }
-        pending = (stream, (pending?.1 ?? []) + [byte])
-        if byte == 0x0A, let line = pending {
-          entries.append(LogEntry(stream: line.0, bytes: line.1, time: time))
-          pending = nil
-        }
+      if let open = pending, open.stream != stream {
+        entries.append(LogEntry(stream: open.stream, bytes: open.bytes, time: time))
+        pending = nil
       }
+      var start = bytes.startIndex
+      // One record per newline, sliced out of the write (not built a byte at a time).
+      while let newline = bytes[start...].firstIndex(of: 0x0A) {
+        let line = (pending?.bytes ?? []) + bytes[start...newline]
+        entries.append(LogEntry(stream: stream, bytes: line, time: time))
+        pending = nil
+        start = newline + 1
+      }
+      if start < bytes.endIndex { pending = (stream, (pending?.bytes ?? []) + bytes[start...]) }
     }
-    if let line = pending { entries.append(LogEntry(stream: line.0, bytes: line.1, time: time)) }
+    if let line = pending { entries.append(LogEntry(stream: line.stream, bytes: line.bytes, time: time)) }
     return entries
   }
 }

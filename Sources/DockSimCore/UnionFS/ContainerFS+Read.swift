@@ -65,27 +65,29 @@ extension ContainerFS {
   public mutating func readdir(_ path: String) throws(FSError) -> [DirectoryEntry] {
     let (resolved, node) = try existing(path, followLast: true)
     guard node.isDirectory else { throw .notADirectory }
-    return names(in: resolved.path, node).compactMap { name in
-      let child = FSPath.child(resolved.path, name)
-      return lookupChild(child, parentLowerVisible: node.lowerVisible).map {
-        DirectoryEntry(name: name, kind: ContainerFS.kind($0.entry))
+    return entries(in: resolved.path, node)
+  }
+
+  /// Visible entries of a directory, sorted: upper names that are not whiteouts, plus
+  /// the image's entries when they show through, each once. When the writable layer
+  /// holds nothing under the directory (every directory of a fresh container), this is
+  /// the image's cached listing itself: no merge, no lookup per name.
+  func entries(in path: String, _ node: Node) -> [DirectoryEntry] {
+    guard let own = upper.children[path] else { return node.lowerVisible ? image.entries(in: path) : [] }
+    var merged: [DirectoryEntry] = []
+    for name in own {
+      guard let entry = upper.entries[FSPath.child(path, name)], !entry.isWhiteout else { continue }
+      merged.append(DirectoryEntry(name: name, kind: ContainerFS.kind(entry)))
+    }
+    if node.lowerVisible {
+      for entry in image.entries(in: path) where upper.entries[FSPath.child(path, entry.name)] == nil {
+        merged.append(entry)
       }
     }
+    return merged.sorted { FSPath.byteOrder($0.name, $1.name) }
   }
 
-  /// Visible names of a directory: upper names that are not whiteouts, plus the
-  /// image's names when they show through, each once, sorted.
-  func names(in path: String, _ node: Node) -> [String] {
-    guard node.place == .upper || path == "/" else { return image.names(in: path) }
-    let own = upper.children[path].map { Array($0) } ?? []
-    var names = own.filter { upper.entries[FSPath.child(path, $0)]?.isWhiteout == false }
-    if node.lowerVisible {
-      names += image.names(in: path).filter { upper.entries[FSPath.child(path, $0)] == nil }
-    }
-    return names.sorted(by: FSPath.byteOrder)
-  }
-
-  func isEmptyDirectory(_ path: String, _ node: Node) -> Bool { names(in: path, node).isEmpty }
+  func isEmptyDirectory(_ path: String, _ node: Node) -> Bool { entries(in: path, node).isEmpty }
 
   static func kind(_ entry: LayerEntry) -> FileKind {
     switch entry {
@@ -130,9 +132,7 @@ extension ContainerFS {
     case .image: merged = image.node(path)?.merged ?? false
     }
     if merged { return 1 }
-    let subdirectories = names(in: path, node).filter {
-      lookupChild(FSPath.child(path, $0), parentLowerVisible: node.lowerVisible)?.isDirectory == true
-    }
+    let subdirectories = entries(in: path, node).lazy.filter { $0.kind == .directory }
     return 2 + subdirectories.count
   }
 
@@ -176,13 +176,56 @@ extension ContainerFS {
       out.append(current)
       guard currentNode.isDirectory else { continue }
       var children: [(String, Node)] = []
-      for name in names(in: current, currentNode) {
-        let child = FSPath.child(current, name)
+      for entry in entries(in: current, currentNode) {
+        let child = FSPath.child(current, entry.name)
         if let childNode = lookupChild(child, parentLowerVisible: currentNode.lowerVisible) {
           children.append((child, childNode))
         }
       }
       stack += children.reversed()
     }
+  }
+}
+
+/// A directory resolved once, for walks that go down a tree (find, ls -R, du, cp -r):
+/// each child is found from its parent's node, not resolved again from `/`, so a walk
+/// costs the size of the tree and not its size times its depth. A handle is a snapshot
+/// of one lookup: a walker that changes the tree under it opens the directory again.
+public struct DirectoryHandle: Sendable {
+  /// The physical, normalized path of the directory.
+  public let path: String
+  let node: ContainerFS.Node
+}
+
+extension ContainerFS {
+  /// Resolves `path` (following symlinks, as `opendir` does) to a directory.
+  public mutating func openDirectory(_ path: String) throws(FSError) -> DirectoryHandle {
+    let (resolved, node) = try existing(path, followLast: true)
+    guard node.isDirectory else { throw .notADirectory }
+    return DirectoryHandle(path: resolved.path, node: node)
+  }
+
+  /// The visible entries of a directory, sorted bytewise, without `.` and `..` (`readdir`).
+  public func entries(of directory: DirectoryHandle) -> [DirectoryEntry] {
+    entries(in: directory.path, directory.node)
+  }
+
+  /// The child directory `name` (a name from `entries(of:)`) of `directory`; nil when
+  /// it is not a directory (a symlink to one is not followed, as a walk does not).
+  public mutating func subdirectory(_ name: String, of directory: DirectoryHandle) -> DirectoryHandle? {
+    let path = FSPath.child(directory.path, name)
+    guard let node = lookupChild(path, parentLowerVisible: directory.node.lowerVisible), node.isDirectory else {
+      return nil
+    }
+    record(.lookup(path: path, place: node.place))
+    return DirectoryHandle(path: path, node: node)
+  }
+
+  /// `lstat` of the entry `name` of `directory`, found from the directory.
+  public mutating func lstat(_ name: String, in directory: DirectoryHandle) throws(FSError) -> FileStat {
+    let path = FSPath.child(directory.path, name)
+    guard let node = lookupChild(path, parentLowerVisible: directory.node.lowerVisible) else { throw .noSuchFile }
+    record(.lookup(path: path, place: node.place))
+    return makeStat(path, node)
   }
 }

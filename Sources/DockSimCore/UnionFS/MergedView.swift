@@ -19,8 +19,10 @@ public struct MergedView: Sendable {
 
   public private(set) var layers: [Layer]
   private(set) var nodes: TreeDictionary<String, Node>
-  /// Sorted names of every visible directory (absent for empty directories).
-  private(set) var listings: TreeDictionary<String, [String]> = [:]
+  /// The sorted entries (name and kind) of every visible directory, absent for empty
+  /// ones: readdir of a directory no container changed is this array, shared by every
+  /// container of the image, with no merge and no lookup per name.
+  private(set) var listings: TreeDictionary<String, [DirectoryEntry]> = [:]
 
   /// Root metadata when no layer sets it: 0755, root, at the epoch.
   public static let defaultRootMetadata = FileMetadata(mode: 0o755, mtime: Timestamp(seconds: 0))
@@ -57,7 +59,10 @@ public struct MergedView: Sendable {
   }
 
   /// Sorted names of a visible directory (empty for files and missing paths).
-  public func names(in path: String) -> [String] { listings[path] ?? [] }
+  public func names(in path: String) -> [String] { (listings[path] ?? []).map(\.name) }
+
+  /// Sorted entries of a visible directory (empty for files and missing paths).
+  public func entries(in path: String) -> [DirectoryEntry] { listings[path] ?? [] }
 
   /// Which layer provides `path` and which lower layers also have it ("whence").
   public func whence(_ path: String) -> Whence? {
@@ -105,11 +110,11 @@ public struct MergedView: Sendable {
     let parent = FSPath.parent(path)
     let name = FSPath.name(path)
     // Taking the array out keeps it uniquely referenced, so the insert does not copy it.
-    var names = listings.removeValue(forKey: parent) ?? []
+    var entries = listings.removeValue(forKey: parent) ?? []
     // Walk order adds names in sorted order, so this is nearly always an append.
-    let position = MergedView.insertionIndex(of: name, in: names)
-    names.insert(name, at: position)
-    listings[parent] = names
+    let position = MergedView.insertionIndex(of: name, in: entries)
+    entries.insert(DirectoryEntry(name: name, kind: ContainerFS.kind(node.entry)), at: position)
+    listings[parent] = entries
   }
 
   private mutating func removeTree(_ path: String) {
@@ -117,19 +122,20 @@ public struct MergedView: Sendable {
     removeChildren(path)
     nodes[path] = nil
     let parent = FSPath.parent(path)
-    guard var names = listings.removeValue(forKey: parent) else { return }
-    let position = MergedView.insertionIndex(of: FSPath.name(path), in: names)
-    if position < names.count && names[position] == FSPath.name(path) { names.remove(at: position) }
-    listings[parent] = names.isEmpty ? nil : names
+    guard var entries = listings.removeValue(forKey: parent) else { return }
+    let name = FSPath.name(path)
+    let position = MergedView.insertionIndex(of: name, in: entries)
+    if position < entries.count && entries[position].name == name { entries.remove(at: position) }
+    listings[parent] = entries.isEmpty ? nil : entries
   }
 
   /// Iterative (an explicit stack), so a deep tree costs heap, not native stack.
   private mutating func removeChildren(_ path: String) {
     var stack = [path]
     while let current = stack.popLast() {
-      guard let names = listings.removeValue(forKey: current) else { continue }
-      for name in names {
-        let child = FSPath.child(current, name)
+      guard let entries = listings.removeValue(forKey: current) else { continue }
+      for entry in entries {
+        let child = FSPath.child(current, entry.name)
         nodes[child] = nil
         stack.append(child)
       }
@@ -137,13 +143,13 @@ public struct MergedView: Sendable {
   }
 
   /// The first index whose name does not sort before `name` (binary search, byte order).
-  static func insertionIndex(of name: String, in names: [String]) -> Int {
-    if let last = names.last, FSPath.byteOrder(last, name) { return names.count }
+  static func insertionIndex(of name: String, in entries: [DirectoryEntry]) -> Int {
+    if let last = entries.last, FSPath.byteOrder(last.name, name) { return entries.count }
     var low = 0
-    var high = names.count
+    var high = entries.count
     while low < high {
       let mid = (low + high) / 2
-      if FSPath.byteOrder(names[mid], name) { low = mid + 1 } else { high = mid }
+      if FSPath.byteOrder(entries[mid].name, name) { low = mid + 1 } else { high = mid }
     }
     return low
   }

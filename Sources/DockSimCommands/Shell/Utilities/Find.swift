@@ -71,59 +71,153 @@ struct Find: Program {
     }
   }
 
-  /// The tree walk, with an explicit stack: a path 10,000 directories deep costs
-  /// memory, not native stack.
+  /// The tree walk, with an explicit stack of open directories: a path 10,000
+  /// directories deep costs memory, not native stack. Each directory is resolved once
+  /// and its children found from it (`DirectoryHandle`); the path is built in one
+  /// reusable byte buffer and the output lines in one buffer per command, so listing an
+  /// entry allocates nothing unless a predicate asks for its path as a `String`.
   private struct Walk {
     let limits: (min: Int, max: Int)
     let depthFirst: Bool
     let tests: [Test]
 
+    /// One directory being listed: its entries and the next one to visit.
+    private struct Frame {
+      var directory: DirectoryHandle?
+      var entries: [DirectoryEntry]
+      var next = 0
+      /// The directory's own entry (for -depth, which tests and prints it after its children).
+      var name: String
+      var depth: Int
+      /// Bytes of `path` that are the directory's path.
+      var pathLength: Int
+      /// Whether a `/` goes between that path and a child's name (not after `/` or `dir/`).
+      var separator: Bool
+    }
+
     func run(
       _ start: String, kind: FileKind, tool: FileTool, fs: inout ContainerFS, output: inout LimitedOutput,
       console: inout Console
     ) {
-      // `expanded`: the children are already on the stack (-depth prints the directory after them).
-      var stack: [(path: String, kind: FileKind, depth: Int, expanded: Bool)] = [(start, kind, 0, false)]
-      while let item = stack.popLast() {
+      var lines = FindLines(output: output)
+      defer { output = lines.finish(console: &console) }
+      var path = Array(start.utf8)
+      let startName = PathText.basename(start)
+      let descends = kind == .directory && limits.max > 0
+      if !(depthFirst && descends) {
+        guard visit(startName, kind, depth: 0, path[...], parent: nil, tool, &fs, &lines, &console) else { return }
+      }
+      guard descends else { return }
+      var stack = [open(try? fs.openDirectory(tool.absolute(start)), name: startName, depth: 0, path: path, &fs)]
+      while let top = stack.last {
         if console.isInterrupted { return }
-        let descends = item.kind == .directory && item.depth < limits.max
-        if descends && !item.expanded {
-          if depthFirst { stack.append((item.path, item.kind, item.depth, true)) }
-          let entries = (try? fs.readdir(tool.absolute(item.path))) ?? []
-          let children = entries.map { entry in
-            let child = item.path.hasSuffix("/") ? item.path + entry.name : item.path + "/" + entry.name
-            return (path: child, kind: entry.kind, depth: item.depth + 1, expanded: false)
+        guard top.next < top.entries.count else {
+          stack.removeLast()
+          if depthFirst {
+            path.removeSubrange(top.pathLength...)
+            let parent = stack.last?.directory
+            guard visit(top.name, .directory, depth: top.depth, path[...], parent: parent, tool, &fs, &lines, &console)
+            else { return }
           }
-          stack.append(contentsOf: children.reversed())
-          if depthFirst { continue }
+          continue
         }
-        if item.depth >= limits.min {
-          let entry = FindEntry(path: item.path, kind: item.kind, depth: item.depth, tool: tool)
-          if tests.allSatisfy({ $0.matches(entry, fs: &fs) }) {
-            guard output.write(Array((item.path + "\n").utf8), console: &console) else { return }
-          }
+        let entry = top.entries[top.next]
+        stack[stack.count - 1].next += 1
+        path.removeSubrange(top.pathLength...)
+        if top.separator { path.append(UInt8(ascii: "/")) }
+        path.append(contentsOf: entry.name.utf8)
+        let depth = top.depth + 1
+        let descends = entry.kind == .directory && depth < limits.max
+        if !(depthFirst && descends) {
+          guard visit(entry.name, entry.kind, depth: depth, path[...], parent: top.directory, tool, &fs, &lines, &console)
+          else { return }
+        }
+        if descends {
+          let directory = top.directory.flatMap { fs.subdirectory(entry.name, of: $0) }
+          stack.append(open(directory, name: entry.name, depth: depth, path: path, &fs))
         }
       }
+    }
+
+    private func open(
+      _ directory: DirectoryHandle?, name: String, depth: Int, path: [UInt8], _ fs: inout ContainerFS
+    ) -> Frame {
+      Frame(
+        directory: directory, entries: directory.map { fs.entries(of: $0) } ?? [], name: name, depth: depth,
+        pathLength: path.count, separator: path.last != UInt8(ascii: "/"))
+    }
+
+    /// Tests one entry and prints it when it passes; false once the output limit stops the walk.
+    private func visit(
+      _ name: String, _ kind: FileKind, depth: Int, _ path: ArraySlice<UInt8>, parent: DirectoryHandle?,
+      _ tool: FileTool, _ fs: inout ContainerFS, _ lines: inout FindLines, _ console: inout Console
+    ) -> Bool {
+      guard depth >= limits.min else { return true }
+      if !tests.isEmpty {
+        let entry = FindEntry(name: name, kind: kind, depth: depth, pathBytes: path, parent: parent, tool: tool)
+        guard tests.allSatisfy({ $0.matches(entry, fs: &fs) }) else { return true }
+      }
+      return lines.print(path, console: &console)
     }
   }
 }
 
-/// One entry of the walk as a predicate sees it. The walk knows the kind from
-/// `readdir`; anything more (size, times, mode) is a `lstat` the predicate asks for,
-/// so a walk whose predicates need none builds no `FileStat`.
+/// find's output: lines gathered in one buffer and handed to the console 64 KiB at a
+/// time (and at the end), through the command's output limit. An action that writes
+/// to the console itself must `flush` first, to keep the order.
+struct FindLines {
+  private var output: LimitedOutput
+  private var buffer: [UInt8] = []
+  private static let chunk = 1 << 16
+
+  init(output: LimitedOutput) {
+    self.output = output
+    buffer.reserveCapacity(FindLines.chunk + 4096)
+  }
+
+  /// Adds `path` and a newline; false once the output limit is reached.
+  mutating func print(_ path: ArraySlice<UInt8>, console: inout Console) -> Bool {
+    buffer.append(contentsOf: path)
+    buffer.append(UInt8(ascii: "\n"))
+    return buffer.count < FindLines.chunk || flush(console: &console)
+  }
+
+  mutating func flush(console: inout Console) -> Bool {
+    guard !buffer.isEmpty else { return !output.stopped }
+    defer { buffer.removeAll(keepingCapacity: true) }
+    return output.write(buffer, console: &console)
+  }
+
+  /// Flushes what is left and gives the output back.
+  mutating func finish(console: inout Console) -> LimitedOutput {
+    _ = flush(console: &console)
+    return output
+  }
+}
+
+/// One entry of the walk as a predicate sees it. The walk knows the name and the kind
+/// from `readdir`; the path is a `String` only when asked for, and anything more (size,
+/// times, mode) is an `lstat` the predicate asks for, so a walk whose predicates need
+/// none builds no `String` and no `FileStat` per entry.
 struct FindEntry {
-  /// As find prints it: the start operand joined with the names below it.
-  let path: String
+  /// The last component (`-name`); for a start operand, its basename.
+  let name: String
   let kind: FileKind
   /// 0 for the start operand.
   let depth: Int
+  /// As find prints it: the start operand joined with the names below it.
+  let pathBytes: ArraySlice<UInt8>
+  /// The directory the entry was listed from (nil for a start operand).
+  let parent: DirectoryHandle?
   let tool: FileTool
 
-  /// The last component (`-name`).
-  var name: String { PathText.basename(path) }
+  var path: String { String(decoding: pathBytes, as: UTF8.self) }
 
   /// The entry's own metadata (find does not follow symlinks by default).
-  func lstat(fs: inout ContainerFS) -> FileStat? { try? fs.lstat(tool.absolute(path)) }
+  func lstat(fs: inout ContainerFS) -> FileStat? {
+    if let parent, depth > 0 { return try? fs.lstat(name, in: parent) }
+    return try? fs.lstat(tool.absolute(path))
+  }
 }
 
 extension Find.Test {
