@@ -25,6 +25,15 @@ public enum PlayerOutput: Sendable, Hashable {
 /// The student presses Enter (`next`) to go on, may type `back`, `again`, `hint` and
 /// `quit`, and anything else runs in the simulator: the lesson continues from the
 /// state they leave. The terminal driver only types, prints and paces.
+///
+/// Ctrl-C (`interrupt()`) cancels a lesson command typed out and not run yet; at an
+/// empty prompt it says how to leave, and a second Ctrl-C in a row leaves with the
+/// summary. (A command whose output Ctrl-C cuts short is cancelled whole by the
+/// driver, which goes back to the player it had before the input, as the REPL does.)
+///
+/// Progress counts each exercise once: the summary's "solved by you" is the number of
+/// exercises whose goal the student reached at least once. `back` over a solved exercise
+/// does not take it away, and solving it again does not count it twice.
 public struct LessonPlayer: Sendable {
   public let lesson: Lesson
   public private(set) var steps: [LessonStep]
@@ -37,8 +46,14 @@ public struct LessonPlayer: Sendable {
   /// The session when the current exercise began (for `unchanged` goals), nil outside one.
   private var exerciseStart: Session?
   private var hintsShown = 0
-  /// Exercises whose goal the student reached (not those `next` solved for them).
-  public private(set) var solvedByStudent = 0
+  /// Steps (indices) of the exercises whose goal the student reached, not those `next`
+  /// solved for them; a set, so going back and solving one again counts it once.
+  private var solvedSteps: Set<Int> = []
+  /// The last input was a Ctrl-C at an empty prompt: another one leaves.
+  private var leavingOnInterrupt = false
+
+  /// Exercises whose goal the student reached, each counted once.
+  public var solvedByStudent: Int { solvedSteps.count }
   /// The position and session before each completed step, for `back` and `again`.
   private var undo: [(position: Int, session: Session)] = []
 
@@ -47,7 +62,7 @@ public struct LessonPlayer: Sendable {
   public enum Word: String, CaseIterable, Sendable {
     case next, back, again, hint, help, quit
 
-    init?(input: String) {
+    public init?(input: String) {
       let chinese: [String: Word] = [
         "下一步": .next, "返回": .back, "重放": .again, "提示": .hint, "帮助": .help, "退出": .quit,
       ]
@@ -80,18 +95,49 @@ public struct LessonPlayer: Sendable {
   /// Handles one complete input from the student (empty for Enter).
   public mutating func handle(_ input: String) -> [PlayerOutput] {
     guard !isFinished else { return [.finished] }
+    leavingOnInterrupt = false
     switch Word(input: input.trimmingSpaces) {
     case .next: return next()
     case .back: return back()
     case .again: return again()
     case .hint: return hint()
     case .help: return introduction
-    case .quit:
-      isFinished = true
-      return [.notice(message(.leftAt(step: min(position + 1, steps.count), of: steps.count))), .finished]
+    case .quit: return leave()
     case nil:
       return input.trimmingSpaces.isEmpty ? next() : run(input)
     }
+  }
+
+  /// Ctrl-C at the prompt (the line being typed is already dropped). A lesson command
+  /// shown and not run is cancelled; otherwise the first Ctrl-C says how to leave and
+  /// a second one in a row leaves.
+  public mutating func interrupt() -> [PlayerOutput] {
+    guard !isFinished else { return [.finished] }
+    if pendingCommand != nil {
+      pendingCommand = nil
+      return []
+    }
+    if leavingOnInterrupt { return leave() }
+    leavingOnInterrupt = true
+    return [.notice(message(.interruptAgainToLeave))]
+  }
+
+  /// A command whose output Ctrl-C cut short: the front end has restored the player
+  /// from before the input; `$?` says 130, as bash's does after Ctrl-C.
+  public mutating func commandInterrupted() {
+    pendingCommand = nil
+    leavingOnInterrupt = false
+    session.currentShell.lastStatus = 130
+  }
+
+  /// `quit`, a second Ctrl-C, or the end of the input: where the student stopped, and
+  /// the exercises they solved when the lesson has any.
+  public mutating func leave() -> [PlayerOutput] {
+    guard !isFinished else { return [.finished] }
+    isFinished = true
+    var out: [PlayerOutput] = [.notice(message(.leftAt(step: min(position + 1, steps.count), of: steps.count)))]
+    if exerciseCount > 0 { out.append(.notice(message(.solvedSoFar(solved: solvedByStudent, of: exerciseCount)))) }
+    return out + [.finished]
   }
 
   // MARK: Moving through the lesson
@@ -156,8 +202,8 @@ public struct LessonPlayer: Sendable {
     var out = [execute(input)]
     if let start = exerciseStart, case .exercise(let exercise) = steps[position], exercise.isMet(in: session, start: start) {
       exerciseStart = nil
+      solvedSteps.insert(position)
       position += 1
-      solvedByStudent += 1
       out.append(.solved)
     }
     return out
@@ -224,8 +270,9 @@ public struct LessonPlayer: Sendable {
   }
 
   enum Message {
-    case atStart, noHint, solutionIs, playingSolution, howToPlay
+    case atStart, noHint, solutionIs, playingSolution, howToPlay, interruptAgainToLeave
     case completed(solved: Int, of: Int)
+    case solvedSoFar(solved: Int, of: Int)
     case leftAt(step: Int, of: Int)
   }
 
@@ -239,6 +286,10 @@ public struct LessonPlayer: Sendable {
       "End of the lesson. Exercises: \(solved) of \(total) solved by you."
     case (.leftAt(let step, let total), .zh): "已退出课程,停在第 \(step) 步(共 \(total) 步)。"
     case (.leftAt(let step, let total), .en): "You left the lesson at step \(step) of \(total)."
+    case (.solvedSoFar(let solved, let total), .zh): "练习:完成 \(solved) 个,共 \(total) 个。"
+    case (.solvedSoFar(let solved, let total), .en): "Exercises: \(solved) of \(total) solved by you."
+    case (.interruptAgainToLeave, .zh): "再按一次 Ctrl-C(或输入 quit)退出课程;回车继续。"
+    case (.interruptAgainToLeave, .en): "Press Ctrl-C again (or type quit) to leave the lesson; Enter goes on."
 
     case (.atStart, .zh): "已经在课程开头。"
     case (.atStart, .en): "This is the start of the lesson."

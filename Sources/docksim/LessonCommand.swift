@@ -12,6 +12,7 @@ struct LessonCommand: ParsableCommand {
     discussion: """
       Without NAME, lists the lessons in the chosen language. With NAME, plays it: Enter goes on, \
       and `back`, `again`, `hint` and `quit` do what they say; anything else runs in the simulator. \
+      Ctrl-C cancels the line or the running command; at an empty prompt, twice leaves. \
       --check plays lessons without a terminal and shows a diff for each output that differs \
       (exit status 1). --bless writes the simulator's outputs into the files, prose untouched.
       """)
@@ -45,7 +46,8 @@ struct LessonCommand: ParsableCommand {
     guard let name = names.first else { return try list(library, language: language) }
     let lesson = try library.lesson(named: name, language: language)
     let driver = LessonDriver(auto: auto, delayMilliseconds: delay)
-    driver.play(lesson)
+    let status = driver.play(lesson)
+    if status != 0 { throw ExitCode(status) }
   }
 
   private func lessonLibrary() throws -> LessonLibrary {

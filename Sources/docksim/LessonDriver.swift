@@ -1,83 +1,154 @@
 import DockSimCore
 import DockSimLessons
+import DockSimTerminal
 import Foundation
 
 /// The thin terminal side of the lesson player: it types, prints and waits for Enter;
 /// every decision is `LessonPlayer`'s.
+///
+/// Lines are read in the terminal's own line mode (the player types lesson commands out
+/// after the prompt, which a line editor would redraw over). Ctrl-C never kills the
+/// process: SIGINT only raises the flag `Signals` keeps, so
+/// * at the prompt the kernel drops the line being typed (and echoes `^C`), and the
+///   player cancels a lesson command not run yet, or offers to leave; a second Ctrl-C
+///   in a row leaves with the summary (status 130);
+/// * while a command's output plays, the rest is dropped and the command is cancelled
+///   whole: the player goes back to what it was before the input, as the REPL does;
+/// * with `--auto`, it leaves with the summary.
+/// SIGTERM and SIGHUP put the terminal back before the process ends; each command the
+/// student types is appended to the REPL's history file at once, so nothing is lost.
 struct LessonDriver {
   var auto: Bool
   var delayMilliseconds: Int
 
-  func play(_ lesson: Lesson) {
-    let traits = LessonDriver.traits()
-    var player = LessonPlayer(lesson, environment: LessonEnvironment(traits: traits))
+  /// Plays `lesson` to its end or until the student leaves; the exit status
+  /// (130 when Ctrl-C ended it).
+  func play(_ lesson: Lesson) -> Int32 {
+    Signals.installInteractiveHandlers()
+    defer { Signals.restoreTerminal() }
+    let input = ByteLineReader(fd: 0)
+    let history = HistoryFile.defaultPath().map { HistoryFile(path: $0) }
+    var player = LessonPlayer(lesson, environment: LessonEnvironment(traits: LessonDriver.traits()))
     write(lesson.title + "\n\n")
-    for output in player.introduction { show(output) }
+    _ = show(player.introduction)
     while !player.isFinished {
-      let input: String
+      Signals.clearInterrupt()
+      let text: String
       if auto {
         pause(milliseconds: delayMilliseconds * 10)
-        input = ""
+        if Signals.interrupted { return leave(&player) }
+        text = ""
       } else {
         let shownPrompt = player.pendingCommand == nil
-        guard let line = readInput(player) else { break }
-        input = line
-        // Enter at an empty prompt only means "go on": take the prompt line back.
-        if shownPrompt, line.isEmpty, isatty(1) == 1 { write("\u{1B}[1A\u{1B}[2K\r") }
+        switch readInput(player, from: input) {
+        case .interrupted:
+          Signals.clearInterrupt()
+          write("\n")
+          _ = show(player.interrupt())
+          if player.isFinished { return 130 }
+          continue
+        case .endOfInput:
+          // Ctrl-D: leave as `quit` does, on a line of its own.
+          write("\n")
+          _ = show(player.leave())
+          return 0
+        case .line(let line):
+          text = line
+          // Enter at an empty prompt only means "go on": take the prompt line back.
+          if shownPrompt, line.isEmpty, isatty(1) == 1 { write("\u{1B}[1A\u{1B}[2K\r") }
+        }
       }
-      let outputs = player.handle(input)
-      for (index, output) in outputs.enumerated() {
-        show(output)
-        // A command typed and run in one go (`again`, a solution shown by `next`) has
-        // no Enter from the student to end its line.
-        if case .typed = output, !auto, index < outputs.count - 1 { write("\n") }
+      record(text, in: history)
+      let before = player
+      Signals.clearInterrupt()
+      if !show(player.handle(text)) {
+        if auto { return leave(&player) }
+        // Cut short: the input is cancelled whole, as in the REPL.
+        write("\n")
+        player = before
+        player.commandInterrupted()
       }
     }
+    return 0
+  }
+
+  /// Ctrl-C in `--auto`: the summary, on a line of its own.
+  private func leave(_ player: inout LessonPlayer) -> Int32 {
+    write("\n")
+    Signals.clearInterrupt()
+    _ = show(player.leave())
+    return 130
   }
 
   /// One complete input: more lines while the shell would ask for them (`> `).
-  private func readInput(_ player: LessonPlayer) -> String? {
+  /// Ctrl-C anywhere in it drops the whole input.
+  private func readInput(_ player: LessonPlayer, from reader: ByteLineReader) -> LineInput {
     write(player.pendingCommand == nil ? player.prompt : "")
-    guard var text = readLine() else { return nil }
-    while player.session.inputStatus(text) == .needsMore {
-      write(player.session.continuationPrompt)
-      guard let more = readLine() else { break }
-      text += "\n" + more
+    var text: String?
+    while true {
+      // A Ctrl-C that came just before the read would otherwise wait for the next key.
+      if Signals.interrupted { return .interrupted }
+      switch reader.nextLine() {
+      case .interrupted: return .interrupted
+      case .end: return text.map(LineInput.line) ?? .endOfInput
+      case .line(let bytes):
+        let line = String(decoding: bytes, as: UTF8.self)
+        let input = text.map { $0 + "\n" + line } ?? line
+        guard player.session.inputStatus(input) == .needsMore else { return .line(input) }
+        text = input
+        write(player.session.continuationPrompt)
+      }
     }
-    return text
   }
 
-  private func show(_ output: PlayerOutput) {
+  /// The student's own commands go to the REPL's history file as they are entered
+  /// (not Enter, nor the player's words).
+  private func record(_ text: String, in history: HistoryFile?) {
+    let word = text.trimmingCharacters(in: .whitespaces)
+    guard let history, !auto, !word.isEmpty, LessonPlayer.Word(input: word) == nil else { return }
+    history.append(text)
+    if let warning = history.takeWarning() { FileOutput.write(warning + "\n", to: 2) }
+  }
+
+  /// Shows the player's outputs in order; false when Ctrl-C cut them short.
+  private func show(_ outputs: [PlayerOutput]) -> Bool {
+    for (index, output) in outputs.enumerated() {
+      guard show(output), !Signals.interrupted else { return false }
+      // A command typed and run in one go (`again`, a solution shown by `next`) has
+      // no Enter from the student to end its line.
+      if case .typed = output, !auto, index < outputs.count - 1 { write("\n") }
+    }
+    return true
+  }
+
+  private func show(_ output: PlayerOutput) -> Bool {
     switch output {
     case .narration(let text): write(text + "\n\n")
     case .typed(let prompt, let input):
       write(prompt)
       for character in input {
+        if Signals.interrupted { return false }
         write(String(character))
         pause(milliseconds: auto ? delayMilliseconds : 8)
       }
       // In class the student's Enter ends the line and runs the command.
       if auto { write("\n") }
     case .output(let events):
-      for event in events {
-        switch event {
-        case .write(.stdout, let bytes): FileHandle.standardOutput.write(Data(bytes))
-        case .write(.stderr, let bytes): FileHandle.standardError.write(Data(bytes))
-        case .pause(let ms): pause(milliseconds: ms)
-        }
-      }
+      return OutputPlayer(paces: true, stopsOnInterrupt: true).play(events)
     case .goal(let text): write("\n★ " + text + "\n\n")
     case .hint(let text): write("💡 " + text + "\n")
     case .solved: write("✔\n\n")
     case .notice(let text): write(text + "\n")
     case .finished: write("\n")
     }
+    return true
   }
 
   private func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    FileOutput.write(text, to: 1)
   }
 
+  /// Sleeps; Ctrl-C ends the sleep early (SIGINT interrupts it).
   private func pause(milliseconds: Int) {
     guard milliseconds > 0 else { return }
     usleep(UInt32(milliseconds) * 1000)

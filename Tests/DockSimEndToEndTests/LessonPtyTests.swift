@@ -1,3 +1,4 @@
+import DockSimTerminal
 import Foundation
 import Testing
 
@@ -90,5 +91,62 @@ extension PtyTests {
       #expect(player.terminal.waitForExit(timeout: PtyTests.timeout) == 0)
       #expect(player.screen.lines.contains("已退出课程,停在第 1 步(共 5 步)。"))
     }
+
+    /// Ctrl-C at the prompt drops the line being typed (the terminal echoes `^C`) and
+    /// says how to leave; Enter goes on; a second Ctrl-C in a row leaves with the summary
+    /// (status 130), the terminal as it was and the student's commands in the history file.
+    @Test func ctrlCAtThePromptOffersToLeaveThenLeaves() throws {
+      let (home, arguments) = try Self.setUp(language: "en")
+      defer { try? FileManager.default.removeItem(atPath: home) }
+      let player = try Session(home: home, arguments: arguments)
+      player.type("", thenLastLine: "$")
+      player.type("echo mine\r", thenLastLine: "$")
+      #expect(player.screen.lines.suffix(2).first == "mine")
+
+      player.send("echo half")
+      player.type("\u{03}", thenLastLines: ["$ echo half^C", Self.offer, "$"])
+      // Enter goes on with the lesson.
+      player.press("\r", until: "First screen of narration.")
+      // A lesson command typed out is cancelled by Ctrl-C, not run; Enter types it again.
+      player.type("\r", thenLastLine: "$ echo one")
+      player.type("\u{03}", thenLastLines: ["$ echo one^C", "$"])
+      player.type("\r", thenLastLine: "$ echo one")
+      player.type("\r", thenLastLines: ["$ echo one", "one", "$"])
+
+      player.type("\u{03}", thenLastLines: ["$ ^C", Self.offer, "$"])
+      player.terminal.send("\u{03}")
+      #expect(player.terminal.waitForExit(timeout: PtyTests.timeout) == 130)
+      let screen = player.screen.lines.filter { !$0.isEmpty }
+      #expect(screen.suffix(3) == ["$ ^C", "You left the lesson at step 3 of 5.", "Exercises: 0 of 1 solved by you."], "screen:\n\(player.screen.text)")
+      let cooked = tcflag_t(ICANON | ECHO | ISIG)
+      #expect(player.terminal.localModes.map { $0 & cooked } == cooked)
+      let history = try String(contentsOfFile: home + "/state/docksim/history", encoding: .utf8)
+      #expect(history == "echo mine\n")
+    }
+
+    /// Ctrl-C while a command's output plays cancels the command whole, as in the REPL:
+    /// `^C`, the prompt, nothing of the pull kept, `$?` 130; the lesson goes on.
+    @Test func ctrlCDuringACommandCancelsIt() throws {
+      let (home, arguments) = try Self.setUp(language: "en")
+      defer { try? FileManager.default.removeItem(atPath: home) }
+      let player = try Session(home: home, arguments: arguments)
+      player.type("", thenLastLine: "$")
+      // fedora:30's animation takes seconds: long enough to interrupt it in the middle.
+      player.send("docker pull fedora:30\r")
+      let animating = player.waitFor { $0.lines.contains { $0.contains(": Downloading") } }
+      #expect(animating, "screen:\n\(player.screen.text)")
+      player.terminal.send("\u{03}")
+      #expect(player.waitFor { $0.lastLine == "$" && $0.lines.contains { $0.hasSuffix("^C") } }, "screen:\n\(player.screen.text)")
+      #expect(!player.screen.lines.contains("Status: Downloaded newer image for fedora:30"))
+
+      player.type("echo $?\r", thenLastLines: ["$ echo $?", "130", "$"])
+      player.type("docker images -q\r", thenLastLines: ["$ docker images -q", "$"])
+      player.press("\r", until: "First screen of narration.")
+      player.terminal.send("quit\r")
+      #expect(player.terminal.waitForExit(timeout: PtyTests.timeout) == 0)
+      #expect(player.screen.lines.contains("You left the lesson at step 2 of 5."))
+    }
+
+    static let offer = "Press Ctrl-C again (or type quit) to leave the lesson; Enter goes on."
   }
 }

@@ -104,6 +104,24 @@ let exerciseLesson = """
     #expect(player.handle("") == [.typed(prompt: "$ ", input: "docker diff $(docker ps -l -q)")])
   }
 
+  /// Progress counts each exercise once: going back over a solved exercise keeps it
+  /// solved, solving it again does not count it twice, nor does `next` take it away.
+  @Test func eachExerciseCountsOnceInTheSummary() throws {
+    var player = try playerAtTheExercise()
+    let goal = PlayerOutput.goal("/etc/motd says hello in a new container, and the image is unchanged")
+    _ = player.handle("docker run -it docksim/test")
+    #expect(player.handle("printf 'hello\\n' > /etc/motd").last == .solved)
+    #expect(player.handle("back") == [goal])
+    #expect(player.prompt == "$ ")
+    _ = player.handle("docker run -it docksim/test")
+    #expect(player.handle("printf 'hello\\n' > /etc/motd").last == .solved)
+    #expect(player.solvedByStudent == 1)
+    _ = player.handle("back")
+    _ = player.handle("next")
+    #expect(player.solvedByStudent == 1)
+    #expect(player.handle("quit").suffix(2) == [.notice("Exercises: 1 of 1 solved by you."), .finished])
+  }
+
   @Test func nextPlaysTheSolutionSoTheLessonCanGoOn() throws {
     var player = try playerAtTheExercise()
     let out = player.handle("next")

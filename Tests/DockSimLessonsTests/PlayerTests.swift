@@ -52,6 +52,36 @@ import Testing
     #expect(player.isFinished)
   }
 
+  /// Ctrl-C cancels a lesson command typed out and not run; at an empty prompt it says
+  /// how to leave, any other input withdraws that, and a second Ctrl-C in a row leaves.
+  @Test func ctrlCCancelsATypedCommandThenOffersToLeave() throws {
+    var player = try player()
+    let offer = PlayerOutput.notice("Press Ctrl-C again (or type quit) to leave the lesson; Enter goes on.")
+    _ = player.handle("")
+    #expect(player.handle("") == [.typed(prompt: "$ ", input: "docker images")])
+    #expect(player.interrupt() == [])
+    #expect(player.pendingCommand == nil && player.session.history.isEmpty)
+    #expect(player.handle("") == [.typed(prompt: "$ ", input: "docker images")])
+    _ = player.interrupt()
+    #expect(player.interrupt() == [offer])
+    _ = player.handle("echo between")
+    #expect(player.interrupt() == [offer])
+    #expect(player.interrupt() == [.notice("You left the lesson at step 2 of 6."), .finished])
+    #expect(player.isFinished)
+  }
+
+  /// The driver cancels a command cut short by restoring the player from before it;
+  /// `$?` then says 130.
+  @Test func aCommandCutShortLeavesStatus130() throws {
+    var player = try player()
+    let before = player
+    _ = player.handle("touch /tmp/x")
+    player = before
+    player.commandInterrupted()
+    guard case .output(let events) = player.handle("echo $?").first else { Issue.record("expected output"); return }
+    #expect(events == [.write(.stdout, Array("130\n".utf8))])
+  }
+
   /// A Chinese lesson's player speaks Chinese and takes its words in Chinese too.
   @Test func aChineseLessonGetsThePlayersWordsInChinese() throws {
     let zh = try parse(fixtureLesson.replacingAll("lang: en", with: "lang: zh"), path: "zh/01-fixture.md")
