@@ -103,7 +103,8 @@ extension PtyTests {
       player.type("echo mine\r", thenLastLine: "$")
       #expect(player.screen.lines.suffix(2).first == "mine")
 
-      player.send("echo half")
+      // Wait for the echo: Ctrl-C makes the terminal discard output not yet read.
+      player.type("echo half", thenLastLine: "$ echo half")
       player.type("\u{03}", thenLastLines: ["$ echo half^C", Self.offer, "$"])
       // Enter goes on with the lesson.
       player.press("\r", until: "First screen of narration.")
