@@ -9,6 +9,8 @@ public enum ImageArchiveError: Error, Sendable, Hashable, CustomStringConvertibl
   /// A layer's uncompressed SHA-256 differs from the diff ID its config lists.
   case diffIDMismatch(expected: String, got: String)
   case compression(member: String, message: String)
+  /// The user pressed Ctrl-C: nothing was loaded.
+  case interrupted
 
   /// The text `docker load` prints after `Error: ` or the daemon prefix.
   public var description: String {
@@ -20,6 +22,7 @@ public enum ImageArchiveError: Error, Sendable, Hashable, CustomStringConvertibl
     case .invalidJSON(let member, let message): "\(member): \(message)"
     case .diffIDMismatch(let expected, let got): "invalid diffID for layer: expected \"\(expected)\", got \"\(got)\""
     case .compression(let member, let message): "\(member): \(message)"
+    case .interrupted: "interrupted"
     }
   }
 }
@@ -32,8 +35,13 @@ extension ImageArchive {
 
   /// Loads from bytes that stay where they are (a mapped file): file bodies of plain
   /// layers keep pointing into `source`; gzip layers are inflated once into memory.
-  public static func load(_ source: SharedBytes) throws(ImageArchiveError) -> [Entry] {
-    let files = try members(of: source)
+  /// `interruption` is looked at between layers and inside each, so Ctrl-C stops a
+  /// long load early; the caller has then stored nothing.
+  public static func load(_ source: SharedBytes, interruption: Interruption = .never) throws(ImageArchiveError)
+    -> [Entry]
+  {
+    var files = try members(of: source)
+    files.interruption = interruption
     if files.ranges["manifest.json"] != nil {
       return try loadDockerArchive(files)
     }
@@ -47,6 +55,8 @@ extension ImageArchive {
   struct Members {
     let source: SharedBytes
     var ranges: [String: Range<Int>] = [:]
+    /// Ctrl-C, looked at while the layers are read.
+    var interruption = Interruption.never
   }
 
   private static func members(of source: SharedBytes) throws(ImageArchiveError) -> Members {
@@ -134,13 +144,23 @@ extension ImageArchive {
     let diffIDs = ImageConfigJSON.diffIDs(config)
     var layers: [Layer] = []
     for (index, name) in layerNames.enumerated() {
+      if files.interruption.isRequested { throw .interrupted }
       guard let range = files.ranges[name] else { throw .missingMember(name) }
       let (source, window) = try uncompressed(files.source, range, member: name)
       let digest = source.digest(of: window).description
       if index < diffIDs.count, diffIDs[index] != digest { throw .diffIDMismatch(expected: diffIDs[index], got: digest) }
-      do { layers.append(try LayerArchive.read(source, window: window)) } catch { throw .layer(member: name, error) }
+      layers.append(try layer(source, window: window, member: name, interruption: files.interruption))
     }
     return ImageConfigJSON.decode(config, layers: layers)
+  }
+
+  /// Reads one layer tar; Ctrl-C inside it ends the whole load.
+  private static func layer(_ source: SharedBytes, window: Range<Int>, member: String, interruption: Interruption)
+    throws(ImageArchiveError) -> Layer
+  {
+    do { return try LayerArchive.read(source, window: window, interruption: interruption) } catch {
+      throw error == .interrupted ? .interrupted : .layer(member: member, error)
+    }
   }
 
   /// A layer blob as an uncompressed tar: in place when plain; when gzip, inflated
@@ -166,10 +186,14 @@ extension ImageArchive {
     try rootFSLayer(SharedBytes(bytes))
   }
 
-  /// `docker import` from bytes that stay where they are (a mapped file).
-  public static func rootFSLayer(_ source: SharedBytes) throws(ImageArchiveError) -> Layer {
+  /// `docker import` from bytes that stay where they are (a mapped file); Ctrl-C
+  /// stops it between members.
+  public static func rootFSLayer(_ source: SharedBytes, interruption: Interruption = .never)
+    throws(ImageArchiveError) -> Layer
+  {
     let (tar, window) = try uncompressed(source, 0..<source.count, member: "-")
-    do { return try LayerArchive.read(tar, window: window) } catch { throw .layer(member: "-", error) }
+    if interruption.isRequested { throw .interrupted }
+    return try layer(tar, window: window, member: "-", interruption: interruption)
   }
 
   /// `docker export`: the merged filesystem of a container as a tar, without

@@ -5,6 +5,8 @@ public enum LayerArchiveError: Error, Sendable, Hashable, CustomStringConvertibl
   case unsafePath(member: String, reason: String)
   /// A hard link names a member that is not an earlier regular file of the layer.
   case danglingHardLink(member: String, target: String)
+  /// The user pressed Ctrl-C while the members were read.
+  case interrupted
 
   public var description: String {
     switch self {
@@ -12,6 +14,7 @@ public enum LayerArchiveError: Error, Sendable, Hashable, CustomStringConvertibl
     case .unsafePath(let member, let reason): "refusing tar member \"\(member)\": \(reason)"
     case .danglingHardLink(let member, let target):
       "invalid hard link \"\(member)\": \"\(target)\" is not an earlier regular file in the layer"
+    case .interrupted: "interrupted"
     }
   }
 }
@@ -26,14 +29,18 @@ extension LayerArchive {
 
   /// Reads the layer tar at `window` of `source` (an archive loaded whole, or mapped).
   /// Regular files keep pointing into `source`: only headers are parsed, and each
-  /// body is hashed once in place for the layer's digest.
-  public static func read(_ source: SharedBytes, window: Range<Int>? = nil) throws(LayerArchiveError) -> Layer {
+  /// body is hashed once in place for the layer's digest. `interruption` is looked at
+  /// every few members, so Ctrl-C stops a layer of a million files where it is.
+  public static func read(
+    _ source: SharedBytes, window: Range<Int>? = nil, interruption: Interruption = .never
+  ) throws(LayerArchiveError) -> Layer {
     let reader = TarReader(source, window: window)
     let members: [TarReader.Member]
     do { members = try reader.members() } catch { throw .tar(error) }
     var builder = LayerBuilder(mtime: Timestamp(seconds: 0))
     var opaque: [String] = []
-    for member in members {
+    for (index, member) in members.enumerated() {
+      if index % interruptionStride == 0, interruption.isRequested { throw .interrupted }
       let path = try safePath(member.header.name)
       if path == "/" { continue }
       try add(member, at: path, from: reader, to: &builder, opaque: &opaque)
@@ -42,6 +49,9 @@ extension LayerArchive {
     for directory in opaque { markOpaque(directory, in: &builder) }
     return builder.build()
   }
+
+  /// How many members are read between two looks at the interruption.
+  static let interruptionStride = 64
 
   private static func add(
     _ member: TarReader.Member, at path: String, from reader: TarReader, to builder: inout LayerBuilder,

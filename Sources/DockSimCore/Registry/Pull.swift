@@ -47,9 +47,7 @@ public enum PullError: Error, Hashable, Sendable {
     case .accessDenied(let name):
       "pull access denied for \(name), repository does not exist or may require 'docker login': denied: requested access to the resource is denied"
     case .manifestUnknown(let reference): "manifest for \(reference) not found: manifest unknown: manifest unknown"
-    case .unreachable(let host):
-      // The resolver looks up the name without the port.
-      "Get \"https://\(host)/v2/\": dial tcp: lookup \(host.prefix { $0 != ":" }) on 127.0.0.53:53: no such host"
+    case .unreachable(let host): RegistryHost.unreachableMessage(host)
     case .tagWithAllTags: "tag can't be used with --all-tags/-a"
     }
   }

@@ -54,7 +54,7 @@ import Testing
 /// 28's deprecation warning for `is-automated` (docker/cli's own text; the CLI
 /// lowercases filter names), `pull -a` (the CLI's closing line checked against both
 /// real CLIs), and a registry docksim does not have (the daemon cannot resolve its
-/// name), for pull, pull -a and login.
+/// name, or nothing listens on the loopback address), for pull, pull -a, push and login.
 @Suite struct RegistryTextTests {
   static let commands = [
     "docker pull -a busybox",
@@ -64,6 +64,14 @@ import Testing
     "docker pull registry.example.com:5000/team/app:1.0",
     "docker pull -a registry.example.com:5000/team/app",
     "docker login -u me -p secret registry.example.com:5000",
+    // A loopback registry is insecure by default: https, then http, whose refusal is reported.
+    "docker pull localhost:5000/myapp",
+    "docker pull 127.0.0.1:5000/team/app:1.0",
+    "docker pull localhost/myapp",
+    "docker tag busybox localhost:5000/busybox",
+    "docker push localhost:5000/busybox",
+    "docker push localhost:5000/nothing",
+    "docker login -u me -p secret localhost:5000",
   ]
 
   @Test(arguments: DockerVersion.allCases)

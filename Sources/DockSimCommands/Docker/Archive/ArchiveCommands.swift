@@ -42,6 +42,12 @@ func writeArchive(
   return 0
 }
 
+/// Ctrl-C during `docker load` or `docker import`: 20.10's CLI dies of the signal and
+/// 28's cancels the request and exits without a word; the daemon drops the upload, so
+/// nothing is registered. The command stops where it is, prints nothing and stores
+/// nothing (the REPL then also restores the session as it was before the input).
+private let interruptedStatus: Int32 = 130
+
 /// `docker save`: images to a docker-archive/OCI tar.
 struct ImageSave: DockerCommand {
   static let configuration = DockerCommandConfiguration(
@@ -111,7 +117,8 @@ struct ImageLoad: DockerCommand {
       }
     }
     let entries: [ImageArchive.Entry]
-    do { entries = try ImageArchive.load(source) } catch {
+    do { entries = try ImageArchive.load(source, interruption: console.interruption) } catch {
+      if error == .interrupted { return interruptedStatus }
       command.daemonError(error.description, console: &console)
       return 1
     }
@@ -165,7 +172,8 @@ struct ImageImport: DockerCommand {
       }
     }
     let layer: Layer
-    do { layer = try ImageArchive.rootFSLayer(bytes) } catch {
+    do { layer = try ImageArchive.rootFSLayer(bytes, interruption: console.interruption) } catch {
+      if error == .interrupted { return interruptedStatus }
       command.daemonError(error.description, console: &console)
       return 1
     }

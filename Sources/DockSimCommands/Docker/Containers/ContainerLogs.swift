@@ -37,9 +37,51 @@ struct ContainerLogs: DockerCommand {
       if command.bool("timestamps") { line = Array((fixedNano(entry.time) + " ").utf8) + line }
       console.write(bytes: line, to: entry.stream)
     }
-    // `-f` follows until the container stops; a stopped container's log is complete.
-    // docksim's running processes write no more after they start, so it returns too.
+    guard command.bool("follow"), container.state.running else { return 0 }
+    return follow(container, session: &session, console: &console)
+  }
+
+  /// `-f` on a running container: docker keeps the stream open until the container
+  /// stops (exit 0) or the user presses Ctrl-C (the shell shows 130). docksim's
+  /// running processes write nothing after they start, so following is waiting:
+  /// * a process that ends by itself (`sleep 30`) is waited for on the simulated
+  ///   clock, which then stands at its end; a terminal plays the wait in real time,
+  ///   and Ctrl-C during it cancels the command as Ctrl-C cancels any other;
+  /// * a process that never ends (`sleep infinity`, a server, a detached shell)
+  ///   waits in a terminal until Ctrl-C. Without a terminal (scripts, lesson checks,
+  ///   pipes) nobody can press Ctrl-C and the real command would hang forever, so
+  ///   docksim ends it at once as the interrupted command ends: status 130, no more output.
+  static func follow(_ container: Container, session: inout Session, console: inout Console) -> Int32 {
+    guard let end = container.state.scheduledExit else {
+      waitInRealTime(Self.followLimit, console: &console)
+      return Self.interruptedStatus
+    }
+    let wait = end.at.since(session.engine.clock.now)
+    guard wait < Self.followLimit else {
+      waitInRealTime(Self.followLimit, console: &console)
+      return Self.interruptedStatus
+    }
+    waitInRealTime(wait, console: &console)
+    session.engine.clock.advance(by: wait)
+    session.engine.settleContainers()
     return 0
+  }
+
+  /// The status a shell reports for a command Ctrl-C ended (128 + SIGINT).
+  static let interruptedStatus: Int32 = 130
+  /// The longest real-time wait a terminal plays: beyond it docksim stops following,
+  /// as if interrupted (nobody watches a simulated log for a day).
+  static let followLimit = Duration.hours(24)
+
+  /// Pauses of at most a minute each: every front end can sleep that long at once.
+  static func waitInRealTime(_ duration: Duration, console: inout Console) {
+    guard console.traits.animates else { return }
+    var left = duration.nanoseconds / 1_000_000
+    while left > 0 {
+      let piece = min(left, 60_000)
+      console.pause(milliseconds: Int(piece))
+      left -= piece
+    }
   }
 
   /// `--tail N`: the last N records; "all" or a negative number keeps them all, and

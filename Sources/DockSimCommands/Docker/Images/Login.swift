@@ -17,15 +17,16 @@ struct Login: DockerCommand {
     arguments: .atMost(1))
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
-    if let server = command.positionals.first, !isHub(server) {
-      console.errorLine(unreachable(server))
-      return 1
-    }
+    // The CLI settles the credentials (and warns about -p) before the daemon tries the registry.
     switch credentials(command, console: &console) {
     case .failure(let error):
       console.errorLine(error.message)
       return 1
     case .success(let user):
+      if let server = command.positionals.first, !isHub(server) {
+        console.errorLine(unreachable(server))
+        return 1
+      }
       session.engine.hub.loggedInUser = user
       console.write(unencryptedWarning(command.version), to: .stderr)
       console.line("Login Succeeded")
@@ -88,9 +89,8 @@ struct Login: DockerCommand {
     var host = server
     for scheme in ["https://", "http://"] where host.hasPrefix(scheme) { host.removeFirst(scheme.count) }
     host = String(host.prefix { $0 != "/" })
-    let name = String(host.prefix { $0 != ":" })
-    // The daemon's resolver (systemd-resolved's stub) answers as it does for a pull.
-    return DockerErrors.daemon("Get \"https://\(host)/v2/\": dial tcp: lookup \(name) on 127.0.0.53:53: no such host")
+    // The daemon tries the registry's endpoints as it does for a pull.
+    return DockerErrors.daemon(RegistryHost.unreachableMessage(host))
   }
 }
 

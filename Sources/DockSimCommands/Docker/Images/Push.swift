@@ -30,6 +30,12 @@ struct Push: DockerCommand {
       console.errorLine("An image does not exist locally with the tag: \(tagged.familiarName)")
       return 1
     }
+    // The daemon pings the registry before it prepares any layer; its stream has
+    // begun, so the error comes in it and the CLI prints it bare.
+    guard tagged.isOnHub else {
+      console.errorLine(RegistryHost.unreachableMessage(tagged.domain))
+      return 1
+    }
     let layers = Array(image.layers.reversed())
     for layer in layers { console.line("\(layer.diffID.short): Preparing") }
     for layer in layers.dropFirst(concurrentUploads) { console.line("\(layer.diffID.short): Waiting") }
@@ -43,7 +49,6 @@ struct Push: DockerCommand {
 
   /// Why the registry refuses the push, nil when it accepts it.
   static func refusal(_ reference: Reference, user: String?) -> String? {
-    guard reference.isOnHub else { return Login.unreachable(reference.domain) }
     let owner = reference.path.split(separator: "/").first.map(String.init)
     guard let user, owner == user, owner != "library" else {
       return "denied: requested access to the resource is denied"
