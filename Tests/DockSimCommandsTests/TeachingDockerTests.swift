@@ -30,9 +30,9 @@ import Testing
 
         """),
       ("echo hi >> /etc/motd", """
-        [trace] lookup: /etc found in layer 3 (nginx-emacs:latest)
+        [trace] lookup: /etc found in layer 4 (init)
         [trace] lookup: /etc/motd found in layer 2 (emacs:latest)
-        [trace] copy-up: /etc from layer 3 (nginx-emacs:latest) into the container layer; the original stays in layer 3, hidden
+        [trace] copy-up: /etc from layer 4 (init) into the container layer; the original stays in layer 4, hidden
         [trace] copy-up: /etc/motd from layer 2 (emacs:latest) into the container layer; the original stays in layer 2, hidden
         [trace] lookup: /etc found in the container layer
         [trace] lookup: /etc/motd found in the container layer
@@ -156,9 +156,9 @@ import Testing
 
         """),
       ("echo hi >> /etc/motd", """
-        [跟踪] 查找：/etc 位于第 3 层（nginx-emacs:latest）
+        [跟踪] 查找：/etc 位于第 4 层（init）
         [跟踪] 查找：/etc/motd 位于第 2 层（emacs:latest）
-        [跟踪] 写时复制：把 /etc 从第 3 层（nginx-emacs:latest）复制到容器层；原文件仍在第 3 层，但已被隐藏
+        [跟踪] 写时复制：把 /etc 从第 4 层（init）复制到容器层；原文件仍在第 4 层，但已被隐藏
         [跟踪] 写时复制：把 /etc/motd 从第 2 层（emacs:latest）复制到容器层；原文件仍在第 2 层，但已被隐藏
         [跟踪] 查找：/etc 位于容器层
         [跟踪] 查找：/etc/motd 位于容器层

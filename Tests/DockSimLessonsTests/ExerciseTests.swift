@@ -43,7 +43,8 @@ let exerciseLesson = """
     let run = LessonRun(try lesson())
     #expect(run.passed, "\(LessonCheck.report(run))")
     // The transcript after the exercise sees the solution's container.
-    #expect(run.commands.last?.actual == ["C /etc", "C /etc/motd"])
+    // bash saved the solution's typed lines on exit.
+    #expect(run.commands.last?.actual == ["C /etc", "C /etc/motd", "C /root", "A /root/.bash_history"])
   }
 
   @Test func aSolutionThatMissesTheGoalIsReported() throws {

@@ -90,6 +90,8 @@ enum DocksimRunner {
       let status = session.execute(line, console: &console)
       return (status, console.stdoutText, console.stderrText)
     }
+    // The kernel runs mount the image's layers alone: no Docker init layer.
+    session.engine.containers.initLayerEnabled = false
     _ = type("docker run -it --name scenario scenario bash")
     let entered = session.shells.count == 2
     let outcomes = operations.map { operation in

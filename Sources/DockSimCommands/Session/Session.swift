@@ -44,7 +44,8 @@ public struct Session: Sendable {
   /// Runs one complete input (one line, or several when a here-document or a
   /// quote spans lines) and returns its exit status.
   public mutating func execute(_ text: String, console: inout Console) -> Int32 {
-    Interpreter.execute(text, session: &self, console: &console)
+    if shells.count > 1 { currentShell.typedLines.append(text) }
+    return Interpreter.execute(text, session: &self, console: &console)
   }
 
   /// Whether `text` is a complete command or the shell would ask for more lines (`> `).
@@ -79,6 +80,10 @@ public struct ShellFrame: Sendable, Hashable {
   public var environment: [String: String]
   /// `$?`.
   public var lastStatus: Int32 = 0
+  /// A container's interactive shell: the program it runs (`bash`, `/bin/sh`) and
+  /// the lines typed in it, which it saves to its history file on exit (ShellHistory.swift).
+  public var shellProgram: String?
+  public var typedLines: [String] = []
 
   public init(place: Place, cwd: String = "/", environment: [String: String] = [:]) {
     self.place = place

@@ -31,7 +31,7 @@ enum ProgramTable {
     // The teaching commands also work in a container's shell (`whence /etc/motd`).
     if let program = teaching[base] { return program }
     guard placeHasUtilities(session) else { return nil }
-    return utilities[base]
+    return utilities[base] ?? SystemTools.lookup(name, in: session)
   }
 
   /// A container whose root holds no directory at all (`hello-world` and other
@@ -40,8 +40,10 @@ enum ProgramTable {
   static func placeHasUtilities(_ session: Session) -> Bool {
     guard case .container = session.currentShell.place else { return true }
     var fs = session.filesystem
+    // Docker's init layer adds /dev, /etc, /proc, /sys to every container: not the image's.
     guard let entries = try? fs.readdir("/") else { return true }
-    return entries.isEmpty || entries.contains { $0.kind == .directory }
+    let own = entries.filter { !InitLayer.providesOnly("/" + $0.name, in: fs.image) }
+    return own.isEmpty || own.contains { $0.kind == .directory }
   }
 
   /// Where `type` says a program lives.

@@ -13,8 +13,11 @@ public struct LayerLabels: Sendable, Hashable {
 
   public func number(_ index: Int) -> Int { index + 1 }
 
+  /// The image a layer came from; the layer just above the image's is Docker's
+  /// `-init` layer (InitLayer.swift), which no image owns.
   public func owner(_ index: Int) -> String {
-    owners.indices.contains(index) ? owners[index] : "?"
+    if owners.indices.contains(index) { return owners[index] }
+    return index == owners.count && !owners.isEmpty ? "init" : "?"
   }
 
   /// "layer 3 (ubuntu:18.04)" / "the container layer".

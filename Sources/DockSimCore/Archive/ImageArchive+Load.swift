@@ -204,7 +204,8 @@ extension ImageArchive {
 
   /// Streams the export into `sink`; file bodies are written from where they lie.
   public static func export<Sink: ByteSink>(_ filesystem: ContainerFS, into sink: Sink) -> Sink {
-    var fs = filesystem
+    // The daemon tars the merged directory, not the container's bind mounts.
+    var fs = filesystem.withoutMounts
     fs.tracing = false
     var writer = TarWriter(into: sink)
     var firstName: [UInt64: String] = [:]

@@ -71,6 +71,9 @@ public struct Container: Sendable {
   /// The 12-hex short ID.
   public var shortID: String { String(id.prefix(12)) }
 
+  /// The UTS hostname: `-h`, else the short ID.
+  public var hostname: String { settings.hostname ?? shortID }
+
   /// The command as the daemon reports it (`docker ps` COMMAND before ellipsis):
   /// `Path` and `Args` joined by spaces, an argument that contains a space in single quotes.
   public var commandLine: String {

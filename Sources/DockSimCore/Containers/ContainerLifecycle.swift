@@ -140,6 +140,8 @@ extension Engine {
     container.settings.entrypoint = entrypoint
     container.settings.portRequests = spec.publishedPorts
     container.settings.consoleSize = spec.consoleSize
+    container.filesystem.mounts.initLayer = InitLayer.index(in: spec.image.root)
+    container.filesystem.mounts.initTime = clock.now
     containers.add(container)
     clock.advance(by: ContainerTiming.create)
     return .success(container)
@@ -189,6 +191,9 @@ extension Engine {
     container.state.error = ""
     container.state.scheduledExit = lifetime.map { .init(at: clock.now.adding($0.0), status: $0.1) }
     container.bridgeHost = freeBridgeHost()
+    container.filesystem.mountEtcFiles(
+      hostname: container.hostname, address: container.bridgeHost.map { "172.17.\($0 / 256).\($0 % 256)" }, version: version,
+      at: clock.now)
     containers.update(container)
     clock.advance(by: ContainerTiming.start)
   }

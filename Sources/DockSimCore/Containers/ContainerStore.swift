@@ -3,6 +3,9 @@ public struct ContainerStore: Sendable {
   public private(set) var all: [Container] = []
   /// The merged root of each image containers were made from, built once.
   private var rootViews: [Digest: MergedView] = [:]
+  /// Docker's `-init` layer under every container (InitLayer.swift). The overlay
+  /// differential tests turn it off to compare with a bare overlay mount of the image.
+  public var initLayerEnabled = true
 
   public init() {}
 
@@ -33,10 +36,11 @@ public struct ContainerStore: Sendable {
     }
   }
 
-  /// The merged view of image `id`'s layers, built on first use and then shared.
+  /// The root of image `id`'s containers: its layers merged under Docker's init
+  /// layer, built on first use and then shared.
   public mutating func rootView(of id: Digest, layers: [Layer]) -> MergedView {
     if let view = rootViews[id] { return view }
-    let view = MergedView(layers: layers)
+    let view = initLayerEnabled ? InitLayer.containerRoot(layers) : MergedView(layers: layers)
     rootViews[id] = view
     return view
   }

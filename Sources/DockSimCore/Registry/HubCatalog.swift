@@ -326,7 +326,17 @@ extension CatalogReader {
       throw fail(pathNode, field, "paths are absolute, without // or ..")
     }
     if path.hasSuffix("/") && path != "/" {
-      return CatalogFile(path: String(path.dropLast()), kind: .directory)
+      // `/tmp/: dir`, or `/tmp/: {mode: "1777"}` for a directory with other permissions.
+      var mode: Int?
+      if entry.scalar == nil {
+        for (key, value) in try mapping(entry, field, allowed: ["mode"]) {
+          guard let parsed = Int(try string(value, field + "." + key), radix: 8) else {
+            throw fail(value, field + "." + key, "expected octal such as 0755")
+          }
+          mode = parsed
+        }
+      }
+      return CatalogFile(path: String(path.dropLast()), kind: .directory, mode: mode)
     }
     if let scalar = entry.scalar {
       if let size = Int64(scalar.string.replacingUnderscores()), scalar.style == .plain {

@@ -54,7 +54,8 @@ extension ContainerFS {
 
   /// The content of a regular file (follows symlinks).
   public mutating func readFile(_ path: String) throws(FSError) -> FileData {
-    let (_, node) = try existing(path, followLast: true)
+    let (resolved, node) = try existing(path, followLast: true)
+    if let mounted = mountedFile(resolved.path) { return mounted.data }
     guard let file = regularFile(node) else { throw .isADirectory }
     return file.data
   }
@@ -98,6 +99,10 @@ extension ContainerFS {
   }
 
   func makeStat(_ path: String, _ node: Node) -> FileStat {
+    mounts.isEmpty ? layerStat(path, node) : mounts.apply(to: layerStat(path, node))
+  }
+
+  private func layerStat(_ path: String, _ node: Node) -> FileStat {
     let base = inodeBase(node.place)
     switch node.entry {
     case .directory(let metadata, _):

@@ -16,6 +16,7 @@ extension ContainerFS {
       return
     }
     guard !node.isDirectory else { throw .isADirectory }
+    if mountedFile(resolved.path) != nil { return writeMounted(resolved.path, data, append: append, at: time) }
     let size = regularFile(node)?.data.size ?? 0
     try checkRoom(growing: node.place == .upper ? size : 0, to: append ? size + data.size : data.size)
     let inode = copyUpFile(resolved.path, node)
@@ -107,6 +108,7 @@ extension ContainerFS {
   public mutating func unlink(_ path: String, at time: Timestamp) throws(FSError) {
     let (resolved, node) = try existing(path, followLast: false)
     guard !node.isDirectory else { throw .isADirectory }
+    try checkNotMountPoint(resolved.path)
     removeName(resolved, node, at: time)
   }
 
@@ -164,6 +166,8 @@ extension ContainerFS {
     let target = try resolve(to, followLast: false)
     guard source.path != "/", target.path != "/", !source.endsInDot, !target.endsInDot else { throw .busy }
     if source.path == target.path { return }
+    try checkNotMountPoint(source.path)
+    try checkNotMountPoint(target.path)
     if target.path.hasPrefix(source.path + "/") { throw .invalidArgument }
     if let existing = target.node {
       if node.isDirectory && !existing.isDirectory { throw .notADirectory }

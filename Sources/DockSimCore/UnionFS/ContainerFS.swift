@@ -18,6 +18,8 @@ public struct ContainerFS: Sendable {
   /// When on, operations append `FSEvent`s to `events`.
   public var tracing = false
   public internal(set) var events: [FSEvent] = []
+  /// Files bind-mounted over paths of the union mount (ContainerFS+Mounts.swift).
+  public var mounts = ContainerMounts()
 
   public init(image: MergedView) { self.image = image }
 

@@ -198,7 +198,7 @@ private let helloDockerfile = """
   /// same command: the same paths, kinds, modes, owners and contents.
   @Test(arguments: DockerVersion.allCases) func runStepLayerEqualsRunAndCommit(version: DockerVersion) throws {
     var h = BuildHarness(version)
-    let command = "mkdir -p /opt/tool && echo v1 > /opt/tool/version && rm /etc/hostname && ln -s /opt/tool/version /v"
+    let command = "mkdir -p /opt/tool && echo v1 > /opt/tool/version && rm /etc/issue && ln -s /opt/tool/version /v"
     h.run("printf 'FROM ubuntu:18.04\\nRUN \(command)\\n' > Dockerfile")
     #expect(h.run("docker build -t built .").status == 0)
     h.run("docker run --name cc ubuntu:18.04 sh -c '\(command)'")

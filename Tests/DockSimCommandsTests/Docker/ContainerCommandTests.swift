@@ -104,7 +104,9 @@ private let header = "CONTAINER ID   IMAGE          COMMAND       CREATED       
     #expect(h.run("docker run -it docksim/test bash") == out(""))
     let container = try #require(h.session.engine.containers.all.first)
     #expect(h.session.prompt == "root@\(container.shortID):/# ")
-    #expect(h.run("cat /etc/hostname") == out("localhost\n"))
+    // /etc/hostname is Docker's bind mount: the container's hostname, the short ID.
+    #expect(h.run("cat /etc/hostname") == out("\(container.shortID)\n"))
+    #expect(h.run("hostname") == out("\(container.shortID)\n"))
     let exit = h.run("exit 3")
     #expect(exit.status == 3)
     #expect(h.session.prompt == "$ ")
@@ -263,9 +265,11 @@ private let header = "CONTAINER ID   IMAGE          COMMAND       CREATED       
     h.run("rm /etc/motd")
     h.run("mkdir -p /root/new/deep")
     h.run("exit")
+    // bash saved the typed lines to ~/.bash_history on exit.
     #expect(
       h.run("docker diff box")
-        == out("C /etc\nD /etc/motd\nC /root\nA /root/new\nA /root/new/deep\nC /tmp\nA /tmp/x\n"))
+        == out(
+          "C /etc\nD /etc/motd\nC /root\nA /root/.bash_history\nA /root/new\nA /root/new/deep\nC /tmp\nA /tmp/x\n"))
   }
 
   @Test func diffOfAnUnchangedContainerPrintsNothing() {

@@ -25,7 +25,7 @@ private func stored(_ version: DockerVersion) -> String {
   }
 }
 
-private let alpineDigest = "sha256:95b9c331e227f566bb942cce617b6b50cfd77a8df5fe06125c6b4b17a04e3d1a"
+private let alpineDigest = "sha256:f2ed63d41fa5561a63331d316b900a9b0815376ccc257ff91a7a62261d5c1268"
 
 @Suite struct PushCommandTests {
   @Test(arguments: DockerVersion.allCases) func loginAndLogout(version: DockerVersion) {
@@ -105,8 +105,8 @@ private let alpineDigest = "sha256:95b9c331e227f566bb942cce617b6b50cfd77a8df5fe0
         == out(
           """
           The push refers to repository [docker.io/alice/tools]
-          4069edb8bf97: Preparing
-          4069edb8bf97: Layer already exists
+          b2dc89600300: Preparing
+          b2dc89600300: Layer already exists
           1.0: digest: \(alpineDigest) size: 529
 
           """))

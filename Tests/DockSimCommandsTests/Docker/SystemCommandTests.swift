@@ -115,7 +115,7 @@ import Testing
     Images space usage:
 
     REPOSITORY    TAG       IMAGE ID       CREATED         SIZE      SHARED SIZE   UNIQUE SIZE   CONTAINERS
-    nginx         latest    7cd762560074   12 days ago     126MB     0B            126MB         1
+    nginx         latest    3c5d550dcc38   12 days ago     126MB     0B            126MB         1
     hello-world   latest    ee2f2e511483   12 months ago   1.84kB    0B            1.84kB        1
 
     Containers space usage:

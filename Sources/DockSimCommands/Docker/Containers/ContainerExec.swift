@@ -30,7 +30,7 @@ struct ContainerExec: DockerCommand {
     if MainProcess.isInteractiveShell(argv), command.bool("interactive"), command.bool("tty"),
       !command.bool("detach")
     {
-      session.enterShell(of: container.id, main: false, workingDirectory: workdir, environment: command.list("env"))
+      session.enterShell(of: container.id, main: false, program: argv[0], workingDirectory: workdir, environment: command.list("env"))
       return 0
     }
     var output = console.part(traits: console.traits)

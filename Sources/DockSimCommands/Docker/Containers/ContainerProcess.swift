@@ -157,12 +157,15 @@ extension Session {
   }
 
   /// Pushes a shell frame in the container: the prompt becomes `root@<id>:/# `.
-  mutating func enterShell(of id: String, main: Bool, workingDirectory: String? = nil, environment: [String] = []) {
+  mutating func enterShell(
+    of id: String, main: Bool, program: String? = nil, workingDirectory: String? = nil, environment: [String] = []
+  ) {
     guard var container = engine.containers[id: id] else { return }
     let variables = Self.environment(container.environment + environment)
-    shells.append(
-      ShellFrame(
-        place: .container(id: id), cwd: workingDirectory ?? container.workingDirectory, environment: variables))
+    var frame = ShellFrame(
+      place: .container(id: id), cwd: workingDirectory ?? container.workingDirectory, environment: variables)
+    frame.shellProgram = program ?? (main ? container.path : nil)
+    shells.append(frame)
     if main {
       container.attachedShellIndex = shells.count - 1
       engine.containers.update(container)
@@ -174,6 +177,7 @@ extension Session {
   /// container run with `--rm` is removed.
   public mutating func leaveContainerShell(status: Int32) {
     guard shells.count > 1, case .container(let id) = currentShell.place else { return }
+    saveShellHistory()
     let index = shells.count - 1
     shells.removeLast()
     currentShell.lastStatus = status

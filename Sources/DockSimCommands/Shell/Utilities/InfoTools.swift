@@ -507,15 +507,11 @@ struct SimpleFacts: Program {
     return 0
   }
 
+  /// The UTS hostname (not /etc/hostname, which is only a file): a container's
+  /// `-h` or short ID; the host's is `docksim`.
   static func hostname(_ session: Session) -> String {
-    var fs = session.filesystem
-    if let data = try? fs.readFile("/etc/hostname"), let line = String(decoding: data.bytes(in: 0..<256), as: UTF8.self)
-      .split(separator: "\n").first
-    {
-      return String(line)
-    }
-    if case .container(let id) = session.currentShell.place { return String(id.prefix(12)) }
-    return "docksim"
+    guard case .container(let id) = session.currentShell.place else { return "docksim" }
+    return session.engine.containers[id: id]?.hostname ?? String(id.prefix(12))
   }
 }
 
