@@ -133,4 +133,49 @@ private func harness(_ version: DockerVersion = .v20_10) -> ShellHarness {
     h.run("exit")
     #expect(h.run("docker run -it hello-world ls").status != 0)
   }
+
+  /// The root mount names the directories `docker inspect` shows: lowerdir through
+  /// overlay2's short links (one per lower directory, the -init layer first),
+  /// upperdir and workdir in full.
+  @Test func mountShowsTheOverlayRootOfInspect() throws {
+    var h = harness()
+    h.run("docker run -it --name mnt1 ubuntu:18.04 bash")
+    let root = try #require(h.run("mount").stdout.split(separator: "\n").first.map(String.init))
+    h.run("exit")
+    let upper = h.run("docker inspect -f '{{.GraphDriver.Data.UpperDir}}' mnt1").stdout.split(separator: "\n")[0]
+    let work = h.run("docker inspect -f '{{.GraphDriver.Data.WorkDir}}' mnt1").stdout.split(separator: "\n")[0]
+    let lower = h.run("docker inspect -f '{{.GraphDriver.Data.LowerDir}}' mnt1").stdout.split(separator: "\n")[0]
+    #expect(lower.hasPrefix("/var/lib/docker/overlay2/") && lower.split(separator: ":").first!.hasSuffix("-init/diff"))
+    #expect(root.hasPrefix("overlay on / type overlay (rw,relatime,lowerdir=/var/lib/docker/overlay2/l/"))
+    #expect(root.hasSuffix(",upperdir=\(upper),workdir=\(work))"))
+    let links = root.split(separator: "=")[1].split(separator: ",")[0].split(separator: ":")
+    #expect(links.count == lower.split(separator: ":").count)
+    #expect(links.allSatisfy { $0.count == "/var/lib/docker/overlay2/l/".count + 26 })
+  }
+
+  @Test func dfAndPsWhereTheImageHasThem() {
+    var h = harness()
+    h.run("docker run -it ubuntu:18.04 bash")
+    let df = h.run("df -h").stdout.split(separator: "\n").map(String.init)
+    #expect(df.first == "Filesystem      Size  Used Avail Use% Mounted on")
+    #expect(df.dropFirst().first?.hasPrefix("overlay          59G ") == true)
+    #expect(df.contains("tmpfs            64M     0   64M   0% /dev"))
+    #expect(df.last == "tmpfs           995M     0  995M   0% /sys/firmware")
+    // ubuntu has no procps.
+    #expect(h.run("ps") == out("", "bash: ps: command not found\n", 127))
+    h.run("exit")
+
+    h.run("docker run -it alpine:3.11 sh")
+    #expect(h.run("ps") == out("PID   USER     TIME  COMMAND\n    1 root      0:00 sh\n    2 root      0:00 ps\n"))
+    #expect(h.run("df").stdout.hasPrefix("Filesystem           1K-blocks      Used Available Use% Mounted on\noverlay  "))
+    h.run("exit")
+
+    h.run("docker run -it centos:7 bash")
+    #expect(
+      h.run("ps -ef")
+        == out(
+          "UID        PID  PPID  C STIME TTY          TIME CMD\n"
+            + "root         1     0  0 10:00 pts/0    00:00:00 bash\n"
+            + "root         2     1  0 10:00 pts/0    00:00:00 ps -ef\n"))
+  }
 }

@@ -8,6 +8,10 @@ import DockSimCore
 /// it cannot run), so nobody mistakes it for bash's `command not found` (127), which
 /// stays for names the image does not have.
 enum SystemTools {
+  /// What docksim runs when the image has the binary (util-linux/busybox `mount`,
+  /// coreutils/busybox `df`, procps/busybox `ps`).
+  static let simulated: [String: any Program] = ["mount": MountProgram(), "df": DfProgram(), "ps": PsProgram()]
+
   /// The PATH of Docker's default environment (moby `oci.DefaultPathEnv`).
   static let defaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
@@ -16,6 +20,7 @@ enum SystemTools {
     guard case .container = session.currentShell.place, let path = executablePath(name, in: session) else {
       return nil
     }
+    if let program = simulated[PathText.basename(name)] { return program }
     return NotSimulated(path: path)
   }
 
