@@ -26,9 +26,14 @@ enum ImageConfigJSON {
     if !c.exposedPorts.isEmpty { members.append(("ExposedPorts", emptyObjects(c.exposedPorts))) }
     members += [
       ("Tty", .bool(false)), ("OpenStdin", .bool(false)), ("StdinOnce", .bool(false)),
-      ("Env", .strings(c.env)), ("Cmd", .strings(c.cmd)), ("Image", .string("")),
+      ("Env", .strings(c.env)), ("Cmd", .strings(c.cmd)),
+    ]
+    if let health = c.healthcheck { members.append(("Healthcheck", health.json)) }
+    members += [
+      ("Image", .string("")),
       ("Volumes", c.volumes.isEmpty ? .null : emptyObjects(c.volumes)),
-      ("WorkingDir", .string(c.workingDir)), ("Entrypoint", .strings(c.entrypoint)), ("OnBuild", .null),
+      ("WorkingDir", .string(c.workingDir)), ("Entrypoint", .strings(c.entrypoint)),
+      ("OnBuild", c.onBuild.isEmpty ? .null : .strings(c.onBuild)),
       ("Labels", c.labels.isEmpty ? .null : .sortedObject(c.labels.mapValues(JSONValue.string))),
     ]
     if let signal = c.stopSignal { members.append(("StopSignal", .string(signal))) }
@@ -55,7 +60,7 @@ enum ImageConfigJSON {
   /// missing ones take Docker's defaults.
   static func decode(_ json: JSONValue, layers: [Layer]) -> Image {
     let c = json["config"] ?? .null
-    let config = ImageConfig(
+    var config = ImageConfig(
       env: strings(c["Env"]) ?? [],
       cmd: strings(c["Cmd"]),
       entrypoint: strings(c["Entrypoint"]),
@@ -65,6 +70,8 @@ enum ImageConfigJSON {
       exposedPorts: (c["ExposedPorts"]?.objectValue ?? []).map(\.0),
       volumes: (c["Volumes"]?.objectValue ?? []).map(\.0),
       stopSignal: c["StopSignal"]?.stringValue)
+    config.healthcheck = HealthConfig(json: c["Healthcheck"])
+    config.onBuild = strings(c["OnBuild"]) ?? []
     let history = (json["history"]?.arrayValue ?? []).map { h in
       HistoryEntry(
         created: timestamp(h["created"]), createdBy: h["created_by"]?.stringValue ?? "",

@@ -19,6 +19,9 @@ public enum DockerfileInstruction: Hashable, Sendable {
   case stopSignal(String)
   case maintainer(String)
   case shell([String])
+  case healthcheck(HealthConfig)
+  /// ONBUILD: the trigger as written (`RUN echo hi`), kept in the image's config.
+  case onbuild(String)
 }
 
 public struct DockerfileArg: Hashable, Sendable {
@@ -85,6 +88,22 @@ public struct DockerfilePlan: Hashable, Sendable {
       }
     }
     return plan
+  }
+}
+
+extension DockerfilePlan {
+  /// An ONBUILD trigger of the base image, as the classic builder parses it when a
+  /// child build starts (dispatchTriggeredOnBuild): one instruction, or the error.
+  public static func parseTrigger(_ text: String, version: DockerVersion) throws(DockerfileError) -> DockerfileStep {
+    var empty: [String] = []
+    let nodes = try DockerfileParser.parse(text, emptyContinuations: &empty)
+    guard nodes.count == 1, let node = nodes.first else {
+      throw DockerfileError("onbuild trigger should be a single expression")
+    }
+    switch try Typed(node, version: version) {
+    case .step(let step): return step
+    case .stage: throw DockerfileError("FROM isn't allowed as an ONBUILD trigger")
+    }
   }
 }
 
@@ -169,10 +188,75 @@ private enum Typed {
       guard node.json else { throw DockerfileError("SHELL requires the arguments to be in JSON form") }
       try flags.parse([])
       self = step(.shell(args))
-    case "healthcheck", "onbuild":
-      throw DockerfileError("docksim does not simulate \(node.command.uppercased()) yet")
+    case "healthcheck":
+      self = step(.healthcheck(try Self.healthcheck(args, json: node.json, flags: &flags, version: version)))
+    case "onbuild":
+      guard let trigger = args.first else { throw DockerfileError("ONBUILD requires at least one argument") }
+      try flags.parse([])
+      switch trigger.uppercased() {
+      case "ONBUILD": throw DockerfileError("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed")
+      case "MAINTAINER", "FROM": throw DockerfileError("\(trigger.uppercased()) isn't allowed as an ONBUILD trigger")
+      default: break
+      }
+      // The line without the keyword (`(?i)^\s*ONBUILD\s*` removed).
+      let expression = String(node.original.drop(while: { $0.isWhitespace }).dropFirst(node.keyword.count))
+      self = step(.onbuild(String(expression.drop(while: { $0.isWhitespace }))))
     default:
       throw DockerfileError(Self.unknown(node.keyword, version: version))
+    }
+  }
+
+  /// BuildKit's parseHealthcheck, with each version's limits and texts: 28 adds
+  /// `--start-interval`, accepts a zero interval and zero retries.
+  fileprivate static func healthcheck(_ args: [String], json: Bool, flags: inout DockerfileFlags, version: DockerVersion)
+    throws(DockerfileError) -> HealthConfig
+  {
+    guard let first = args.first else { throw DockerfileError("HEALTHCHECK requires at least one argument") }
+    let type = first.uppercased()
+    let command = Array(args.dropFirst())
+    if type == "NONE" {
+      guard command.isEmpty else { throw DockerfileError("HEALTHCHECK NONE takes no arguments") }
+      return HealthConfig(test: ["NONE"])
+    }
+    let durations = version == .v28
+      ? ["interval", "timeout", "start-period", "start-interval"] : ["interval", "timeout", "start-period"]
+    try flags.parse(durations + ["retries"])
+    guard type == "CMD" else { throw DockerfileError("Unknown type \(GoQuote.quote(type)) in HEALTHCHECK (try CMD)") }
+    guard !command.isEmpty else { throw DockerfileError("Missing command after HEALTHCHECK CMD") }
+    var health = HealthConfig(test: [json ? "CMD" : "CMD-SHELL"] + (json ? command : [command.joined(separator: " ")]))
+    var values: [Int64] = []
+    for name in durations { values.append(try interval(flags.value(name), name: name, version: version)) }
+    health.interval = values[0]
+    health.timeout = values[1]
+    health.startPeriod = values[2]
+    if values.count > 3 { health.startInterval = values[3] }
+    health.retries = try retries(flags.value("retries"), version: version)
+    return health
+  }
+
+  /// parseOptInterval: empty is 0; below a millisecond is refused (20.10 refuses 0 too).
+  private static func interval(_ text: String, name: String, version: DockerVersion) throws(DockerfileError) -> Int64 {
+    guard !text.isEmpty else { return 0 }
+    let value: Int64
+    do { value = try GoDurationText.parse(text) } catch { throw DockerfileError(error.message) }
+    if version == .v28, value == 0 { return 0 }
+    guard value >= 1_000_000 else { throw DockerfileError("Interval \(GoQuote.quote(name)) cannot be less than 1ms") }
+    return value
+  }
+
+  private static func retries(_ text: String, version: DockerVersion) throws(DockerfileError) -> Int {
+    guard !text.isEmpty else { return 0 }
+    guard let value = Int64(text) else {
+      let reason = text.allSatisfy({ $0.isASCII && $0.isNumber }) || (text.first == "-" && text.count > 1) ? "value out of range" : "invalid syntax"
+      throw DockerfileError("strconv.ParseInt: parsing \(GoQuote.quote(text)): \(reason)")
+    }
+    guard value >= Int64(Int32.min), value <= Int64(Int32.max) else {
+      throw DockerfileError("strconv.ParseInt: parsing \(GoQuote.quote(text)): value out of range")
+    }
+    switch version {
+    case .v20_10 where value < 1: throw DockerfileError("--retries must be at least 1 (not \(value))")
+    case .v28 where value < 0: throw DockerfileError("--retries cannot be negative (\(value))")
+    default: return Int(value)
     }
   }
 

@@ -147,6 +147,18 @@ public enum DockerfileParser {
       node.arguments = words(rest, escape: escape)
     case "from", "expose":
       node.arguments = whitespaceSplit(rest)
+    case "healthcheck":
+      // parseHealthConfig: the type word, then the command (JSON or not).
+      let type = String(rest.prefix(while: { !$0.isWhitespace }))
+      guard !type.isEmpty else { break }
+      let command: [String]
+      (command, node.json) = try maybeJSON(trimLeadingSpace(String(rest.dropFirst(type.count))))
+      node.arguments = [type] + command
+    case "onbuild":
+      // parseSubCommand: the trigger is parsed as a line of its own (its errors are this line's).
+      guard !rest.isEmpty else { break }
+      let trigger = try self.node(from: rest, startLine: startLine, escape: escape)
+      node.arguments = [trigger.keyword.lowercased(), trigger.original]
     default:
       node.arguments = rest.isEmpty ? [] : [rest]
     }

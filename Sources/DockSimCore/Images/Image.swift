@@ -108,6 +108,10 @@ public struct ImageConfig: Hashable, Sendable {
   public var exposedPorts: [String]
   public var volumes: [String]
   public var stopSignal: String?
+  /// HEALTHCHECK; nil when no image in the chain set one.
+  public var healthcheck: HealthConfig?
+  /// ONBUILD triggers, as written after the keyword.
+  public var onBuild: [String] = []
 
   public static let defaultPath = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
@@ -147,6 +151,14 @@ public struct ImageConfig: Hashable, Sendable {
     lines += exposedPorts.sorted().map { "expose \($0)" }
     lines += volumes.sorted().map { "volume \(quoted($0))" }
     if let stopSignal { lines.append("stopsignal \(stopSignal)") }
+    // Only when set, so that the IDs of images without them stay what they were.
+    if let healthcheck {
+      let numbers = [healthcheck.interval, healthcheck.timeout, healthcheck.startPeriod, healthcheck.startInterval]
+      lines.append(
+        "healthcheck " + healthcheck.test.map(quoted).joined(separator: " ") + " "
+          + numbers.map(String.init).joined(separator: " ") + " \(healthcheck.retries)")
+    }
+    lines += onBuild.map { "onbuild \(quoted($0))" }
     return lines
   }
 }

@@ -285,3 +285,46 @@ private let helloDockerfile = """
     #expect(h.run("docker commit cc").status == 0)
   }
 }
+
+/// HEALTHCHECK and ONBUILD: recorded in the config (inspect, history), the override
+/// note, the parser's errors per version, and the triggers a child build runs with
+/// the classic builder's `# Executing N build trigger(s)` line.
+@Suite struct BuildTriggerTests {
+  @Test(arguments: DockerVersion.allCases) func healthcheckAndOnbuild(version: DockerVersion) {
+    var h = BuildHarness(version)
+    let text = h.transcript([
+      """
+      docker build -t base - <<'EOF'
+      FROM alpine
+      HEALTHCHECK CMD wget -q -O- http://localhost/ || exit 1
+      HEALTHCHECK --interval=5m --timeout=3s --retries=3 CMD ["/bin/check", "-q"]
+      ONBUILD RUN echo triggered > /triggered
+      ONBUILD ENV FROM_TRIGGER=yes
+      EOF
+      """,
+      "docker history --no-trunc --format '{{.CreatedBy}}' base",
+      "docker image inspect --format '{{json .Config.Healthcheck}} {{json .Config.OnBuild}}' base",
+      """
+      docker build -t child - <<'EOF'
+      FROM base
+      RUN cat /triggered
+      EOF
+      """,
+      "docker image inspect --format '{{json .Config.OnBuild}} {{json .Config.Env}}' child",
+      "docker run --name probe -d base sleep 60",
+      "docker inspect --format '{{json .Config.Healthcheck}}' probe",
+      "printf 'FROM alpine\\nHEALTHCHECK NONE\\nHEALTHCHECK CMD true\\n' | docker build -q -",
+      "printf 'FROM alpine\\nHEALTHCHECK --interval=0s CMD true\\n' | docker build -",
+      "printf 'FROM alpine\\nHEALTHCHECK --start-interval=2s --retries=0 CMD true\\n' | docker build -",
+      "printf 'FROM alpine\\nHEALTHCHECK --interval=5 CMD true\\n' | docker build -",
+      "printf 'FROM alpine\\nHEALTHCHECK --retries=x CMD true\\n' | docker build -",
+      "printf 'FROM alpine\\nHEALTHCHECK FOO true\\n' | docker build -",
+      "printf 'FROM alpine\\nHEALTHCHECK CMD\\n' | docker build -",
+      "printf 'FROM alpine\\nHEALTHCHECK NONE x\\n' | docker build -",
+      "printf 'FROM alpine\\nONBUILD ONBUILD RUN true\\n' | docker build -",
+      "printf 'FROM alpine\\nONBUILD FROM alpine\\n' | docker build -",
+      "printf 'FROM alpine\\nONBUILD\\n' | docker build -",
+    ])
+    BuildGolden.check(text, file: "build-triggers-\(version.rawValue).txt")
+  }
+}

@@ -100,6 +100,7 @@ struct ClassicBuilder {
     shell = ["/bin/sh", "-c"]
     cmdSet = false
     allowedArgs = [:]
+    try runTriggers(session: &session, console: &console)
     printImageID(console: &console)
     for instruction in stage.steps {
       printStep(instruction.original, console: &console)
@@ -110,6 +111,22 @@ struct ClassicBuilder {
     let key = stage.name.isEmpty ? "#\(stageOrder.count)" : stage.name
     stageOrder.append(key)
     if let image { stageImages[key] = image }
+  }
+
+  /// The base image's ONBUILD triggers run first, each as the instruction it is; the
+  /// new image does not inherit them. They print no `Step` line of their own.
+  private mutating func runTriggers(session: inout Session, console: inout Console) throws {
+    let triggers = config.onBuild
+    guard !triggers.isEmpty else { return }
+    config.onBuild = []
+    console.line("# Executing \(triggers.count) build trigger" + (triggers.count > 1 ? "s" : ""))
+    for trigger in triggers {
+      let step: DockerfileStep
+      do { step = try DockerfilePlan.parseTrigger(trigger, version: version) } catch {
+        throw Failure(message: error.message)
+      }
+      try dispatch(step, session: &session, console: &console)
+    }
   }
 
   /// FROM: a previous stage, `scratch`, a local image, or a pull from the Hub.
@@ -196,6 +213,15 @@ struct ClassicBuilder {
     case .stopSignal(let signal):
       config.stopSignal = try expand(signal)
       try commit("STOPSIGNAL " + (config.stopSignal ?? ""), session: &session, console: &console)
+    case .healthcheck(let health):
+      if let old = config.healthcheck?.test, let first = old.first, first != "NONE" {
+        console.line("Note: overriding previous HEALTHCHECK: " + HealthConfig(test: old).testDescription)
+      }
+      config.healthcheck = health
+      try commit("HEALTHCHECK " + health.goQuoted(version: version), session: &session, console: &console)
+    case .onbuild(let trigger):
+      config.onBuild.append(trigger)
+      try commit("ONBUILD " + trigger, session: &session, console: &console)
     case .shell(let words):
       shell = words
       try commit("SHELL [" + words.joined(separator: " ") + "]", session: &session, console: &console)

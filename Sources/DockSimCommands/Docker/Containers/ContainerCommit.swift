@@ -69,8 +69,7 @@ struct ContainerCommit: DockerCommand {
 /// image's config (moby's BuildFromConfig). Only the config changes; the layer and
 /// the history entry are the commit's own.
 enum CommitChanges {
-  /// The instructions moby accepts (HEALTHCHECK and ONBUILD too, which docksim does
-  /// not simulate); 28 also takes STOPSIGNAL.
+  /// The instructions moby accepts; 28 also takes STOPSIGNAL.
   static func allowed(_ version: DockerVersion) -> Set<String> {
     var names: Set<String> = ["cmd", "entrypoint", "healthcheck", "env", "expose", "label", "onbuild", "user", "volume", "workdir"]
     if version == .v28 { names.insert("stopsignal") }
@@ -123,6 +122,8 @@ enum CommitChanges {
           if !config.volumes.contains(value) { config.volumes.append(value) }
         }
       case .stopSignal(let signal): config.stopSignal = try expansion.word(signal)
+      case .healthcheck(let health): config.healthcheck = health
+      case .onbuild(let trigger): config.onBuild.append(trigger)
       default: break
       }
     }

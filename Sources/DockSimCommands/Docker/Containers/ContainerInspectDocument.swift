@@ -261,6 +261,10 @@ enum ContainerInspectDocument {
       ("StdinOnce", .bool(attached && container.openStdin)),
       ("Env", .strings(container.environment)),
       ("Cmd", container.cmd.isEmpty ? .null : .strings(container.cmd)),
+    ]
+    // The daemon merges the image's healthcheck into the container's config (not its triggers).
+    if let health = imageConfig.healthcheck { members.append(("Healthcheck", health.json)) }
+    members += [
       ("Image", .string(container.imageReference)),
       ("Volumes", imageConfig.volumes.isEmpty ? .null : .object(imageConfig.volumes.sorted().map { ($0, .object([])) })),
       ("WorkingDir", .string(settings.workingDir)),

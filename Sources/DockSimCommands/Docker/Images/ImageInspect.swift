@@ -80,11 +80,14 @@ struct ImageInspect: DockerCommand {
       ("StdinOnce", .bool(false)),
       ("Env", .strings(config.env)),
       ("Cmd", cmd),
+    ]
+    if let health = config.healthcheck { members.append(("Healthcheck", health.json)) }
+    members += [
       ("Image", .string(image.parent?.description ?? "")),
       ("Volumes", config.volumes.isEmpty ? .null : .object(config.volumes.sorted().map { ($0, .object([])) })),
       ("WorkingDir", .string(config.workingDir)),
       ("Entrypoint", .strings(config.entrypoint)),
-      ("OnBuild", .null),
+      ("OnBuild", config.onBuild.isEmpty ? .null : .strings(config.onBuild)),
       ("Labels", config.labels.isEmpty ? .null : .object(config.labels.keys.sorted().map { ($0, .string(config.labels[$0]!)) })),
     ]
     if let signal = config.stopSignal { members.append(("StopSignal", .string(signal))) }
