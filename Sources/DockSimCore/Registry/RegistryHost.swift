@@ -18,6 +18,31 @@ public enum RegistryHost {
     return "Get \"https://\(host)/v2/\": dial tcp: lookup \(name) on 127.0.0.53:53: no such host"
   }
 
+  /// Go's http.Get error for `url` in a world with no network but Docker Hub: the
+  /// resolver does not know the name, a loopback address refuses the connection, any
+  /// other address is unreachable. (`ADD https://...` fails with it.)
+  public static func downloadError(_ url: String) -> String {
+    let scheme = url.hasPrefix("https://") ? "https" : "http"
+    var authority = Substring(url.dropFirst(scheme.count + 3).prefix { $0 != "/" && $0 != "?" && $0 != "#" })
+    if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+    let (name, port) = split(String(authority))
+    let dialPort = port ?? (scheme == "https" ? "443" : "80")
+    let reason: String
+    if let address = loopbackAddress(name) {
+      reason = "dial tcp \(address):\(dialPort): connect: connection refused"
+    } else if isIPv4(name) {
+      reason = "dial tcp \(name):\(dialPort): connect: network is unreachable"
+    } else {
+      reason = "dial tcp: lookup \(name) on 127.0.0.53:53: no such host"
+    }
+    return "Get \(GoQuote.quote(url)): \(reason)"
+  }
+
+  static func isIPv4(_ name: String) -> Bool {
+    let octets = name.split(separator: ".", omittingEmptySubsequences: false)
+    return octets.count == 4 && octets.allSatisfy { !$0.isEmpty && UInt8($0) != nil }
+  }
+
   /// `name:port` into its parts (no port: nil).
   static func split(_ host: String) -> (name: String, port: String?) {
     guard let colon = host.lastIndex(of: ":") else { return (host, nil) }

@@ -324,6 +324,9 @@ private let helloDockerfile = """
       "printf 'FROM alpine\\nONBUILD ONBUILD RUN true\\n' | docker build -",
       "printf 'FROM alpine\\nONBUILD FROM alpine\\n' | docker build -",
       "printf 'FROM alpine\\nONBUILD\\n' | docker build -",
+      // ADD of a URL: the daemon's download fails (no network in the simulation).
+      "printf 'FROM alpine\\nADD https://example.com/app.tar.gz /srv/\\n' | docker build -",
+      "printf 'FROM alpine\\nADD http://localhost:8000/app /app\\n' | docker build -",
     ])
     BuildGolden.check(text, file: "build-triggers-\(version.rawValue).txt")
   }

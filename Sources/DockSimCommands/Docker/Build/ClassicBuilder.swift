@@ -431,7 +431,8 @@ struct ClassicBuilder {
     for raw in sources {
       let expanded = try expand(raw)
       if add, expanded.hasPrefix("http://") || expanded.hasPrefix("https://") {
-        throw Failure(message: "docksim does not simulate downloads: \(name) \(expanded)")
+        // The daemon downloads it first; the simulated world has no web server to answer.
+        throw Failure(message: "\(name) failed: " + RegistryHost.downloadError(expanded))
       }
       let path = Self.contextPath(expanded)
       if Glob.hasWildcards(path) {
