@@ -62,6 +62,32 @@ import Testing
     #expect(!bash.data.isLiteral)
   }
 
+  /// A gzip layer is inflated once: every body points into that one buffer, which is
+  /// the layer's tar and nothing more (no second copy of the bodies, no spare room).
+  @Test func gzipLayerBodiesPointIntoOneInflatedCopy() throws {
+    var b = LayerBuilder(mtime: t)
+    var random = SplitMix64(seed: 11)
+    for index in 0..<20 {
+      b.file("/data/f\(index)", data: FileData((0..<5_000).map { _ in UInt8(truncatingIfNeeded: random.next()) }))
+    }
+    let plain = b.build()
+    let tar = LayerArchive.tarBytes(plain)
+    let layer = try ImageArchive.rootFSLayer(SharedBytes(Gzip.compress(tar)))
+    #expect(layer.diffID == plain.diffID)
+    var sources: [SharedBytes] = []
+    for index in 0..<20 {
+      let file = try #require(layer.file(at: "/data/f\(index)"))
+      #expect(file.data.bytes == plain.file(at: "/data/f\(index)")?.data.bytes)
+      guard case .stored(let stored)? = file.data.pieces.first, file.data.pieces.count == 1 else {
+        Issue.record("a gzip body was copied out of the inflated layer: \(file.data.pieces)")
+        return
+      }
+      sources.append(stored.source)
+    }
+    #expect(sources.allSatisfy { $0 === sources[0] })
+    #expect(sources[0].count == tar.count)
+  }
+
   @Test func streamedSaveAndExportEqualTheBytes() {
     let image = archiveSampleImage()
     let entries = [ImageArchive.Entry(image: image, tags: [])]
