@@ -63,8 +63,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "DockSimCoreTests", dependencies: ["DockSimCore"]),
-    .testTarget(name: "DockSimCommandsTests", dependencies: ["DockSimCommands", "DockSimCore", "DockSimData"]),
+    // Fixtures and helpers the test targets share (golden files, the course's images, a
+    // small Hub, real tools): a plain target, since a test target cannot import another.
+    .target(
+      name: "DockSimTestSupport", dependencies: ["DockSimCommands", "DockSimCore"], path: "Tests/DockSimTestSupport"),
+    .testTarget(name: "DockSimCoreTests", dependencies: ["DockSimCore", "DockSimTestSupport"]),
+    .testTarget(
+      name: "DockSimCommandsTests", dependencies: ["DockSimCommands", "DockSimCore", "DockSimData", "DockSimTestSupport"]),
     .testTarget(name: "DockSimLessonsTests", dependencies: ["DockSimLessons", "DockSimCommands", "DockSimCore"]),
     .testTarget(name: "DockSimTerminalTests", dependencies: ["DockSimTerminal"]),
     .testTarget(name: "OverlayDifferentialTests", dependencies: ["DockSimCore", "DockSimCommands"]),

@@ -1,4 +1,5 @@
 import DockSimCore
+import DockSimTestSupport
 import Testing
 
 @testable import DockSimCommands
@@ -80,36 +81,8 @@ import Testing
     #expect(names == Array(Set(names)).sorted())
   }
 
-  private static let catalog = """
-    version: 1
-    repositories:
-      - name: base
-        official: true
-        description: A tiny base system
-        stars: 100
-        images:
-          - tags: ["1.0", latest]
-            created: 2020-01-10T01:26:50Z
-            steps:
-              - ADD: /
-                files:
-                  /etc/os-release: |
-                    NAME="Base"
-              - CMD: [/bin/sh]
-      - name: user/app
-        description: An app on the base
-        stars: 7
-        images:
-          - tags: [latest]
-            from: base:1.0
-            created: 2020-01-12T00:00:00Z
-            steps:
-              - CMD: [app]
-    """
-
   private func sessionWithHub() throws -> Session {
-    let hub = try Hub.load(files: [(name: "test.yaml", text: Self.catalog)])
-    return Session(hub: hub)
+    Session(hub: HubFixtures.hub())
   }
 
   @Test func pullCompletesRepositoriesAndTagsOfTheRegistry() throws {

@@ -1,4 +1,5 @@
 import DockSimCore
+import DockSimTestSupport
 import Testing
 
 @testable import DockSimCommands

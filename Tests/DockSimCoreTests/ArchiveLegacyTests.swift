@@ -1,3 +1,4 @@
+import DockSimTestSupport
 import Foundation
 import Testing
 @testable import DockSimCore
@@ -89,7 +90,7 @@ import Testing
 /// skopeo reads the legacy archive too (where it is installed).
 @Suite(.serialized) struct LegacyArchiveSkopeoTests {
   @Test func skopeoInspectsAndCopiesTheLegacyArchive() throws {
-    guard let skopeo = ["/usr/bin/skopeo", "/usr/local/bin/skopeo"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+    guard let skopeo = HostTool.named("skopeo") else {
       print("skipped: skopeo is not installed (apt-get install skopeo)")
       return
     }
@@ -101,16 +102,7 @@ import Testing
     let tag = try Reference.parse("ubuntu:18.04", version: .v20_10)
     _ = FileManager.default.createFile(atPath: path, contents: Data(ImageArchive.save([.init(image: image, tags: [tag])], format: .legacy)))
     func run(_ arguments: [String]) throws -> (Int32, String) {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: skopeo)
-      process.arguments = ["--insecure-policy"] + arguments
-      let pipe = Pipe()
-      process.standardOutput = pipe
-      process.standardError = pipe
-      try process.run()
-      let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
-      return (process.terminationStatus, output)
+      try HostTool.run(skopeo, ["--insecure-policy"] + arguments)
     }
     let inspect = try run(["inspect", "docker-archive:" + path])
     #expect(inspect.0 == 0, "\(inspect.1)")

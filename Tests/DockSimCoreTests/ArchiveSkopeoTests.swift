@@ -1,3 +1,4 @@
+import DockSimTestSupport
 import Foundation
 import Testing
 @testable import DockSimCore
@@ -8,21 +9,10 @@ import Testing
   let image = archiveSampleImage()
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent("docksim-skopeo-\(getpid())")
 
-  private var skopeo: String? {
-    ["/usr/bin/skopeo", "/usr/local/bin/skopeo"].first { FileManager.default.isExecutableFile(atPath: $0) }
-  }
+  private var skopeo: String? { HostTool.named("skopeo") }
 
   private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: skopeo!)
-    process.arguments = ["--insecure-policy"] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, output)
+    try HostTool.run(skopeo!, ["--insecure-policy"] + arguments)
   }
 
   private func saved() throws -> String {

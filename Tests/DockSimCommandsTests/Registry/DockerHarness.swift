@@ -1,4 +1,5 @@
 import DockSimCore
+import DockSimTestSupport
 import Foundation
 import Testing
 
@@ -68,22 +69,12 @@ struct DockerHarness {
   }
 }
 
-/// Golden files in Tests/Transcripts/registry (outside any target, so SwiftPM does
-/// not treat them as resources); `DOCKSIM_BLESS=1 swift test` rewrites them.
+/// Golden files in Tests/Transcripts/<folder> (see `GoldenFile`); `DOCKSIM_BLESS=1 swift test`
+/// rewrites them.
 enum RegistryGolden {
-  static let directory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Transcripts/registry")
-
   static func check(
     _ actual: String, file name: String, folder: String = "registry", sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    let url = directory.deletingLastPathComponent().appendingPathComponent(folder).appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["DOCKSIM_BLESS"] == "1" {
-      try? actual.write(to: url, atomically: true, encoding: .utf8)
-      return
-    }
-    let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "(missing golden file \(name))"
-    #expect(actual == expected, sourceLocation: sourceLocation)
+    GoldenFile.check(actual, file: name, folder: folder, sourceLocation: sourceLocation)
   }
 }

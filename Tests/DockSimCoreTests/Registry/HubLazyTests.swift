@@ -1,3 +1,4 @@
+import DockSimTestSupport
 import Synchronization
 import Testing
 

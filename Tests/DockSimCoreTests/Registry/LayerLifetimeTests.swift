@@ -1,3 +1,4 @@
+import DockSimTestSupport
 import Testing
 
 @testable import DockSimCore

@@ -1,9 +1,9 @@
-@testable import DockSimCore
+import DockSimCore
 
-/// A small catalog for store, pull and rmi tests: a base, an image built on it,
-/// and two tags of one image.
-enum HubFixtures {
-  static let yaml = """
+/// A small catalog for store, pull, rmi and completion tests: a base, an image built
+/// on it, and two tags of one image.
+public enum HubFixtures {
+  public static let yaml = """
     version: 1
     repositories:
       - name: base
@@ -37,12 +37,12 @@ enum HubFixtures {
               - CMD: [app]
     """
 
-  static func hub() -> Hub {
+  public static func hub() -> Hub {
     let catalog = try! HubCatalog.load(yaml: yaml, file: "fixture.yaml")
     return try! Hub(catalogs: [catalog])
   }
 
-  static func engine(version: DockerVersion = .v20_10) -> Engine {
+  public static func engine(version: DockerVersion = .v20_10) -> Engine {
     Engine(clock: SimClock(), seed: 1, version: version, hub: hub())
   }
 }

@@ -4,10 +4,10 @@ import DockSimCore
 
 /// The course text's picture as images: ubuntu:18.04 (the base image), emacs (on ubuntu),
 /// nginx-emacs (on emacs), with a file each layer hides, deletes or replaces.
-enum TeachingFixtures {
-  static let time = Timestamp(seconds: 1_578_000_000)
+public enum TeachingFixtures {
+  public static let time = Timestamp(seconds: 1_578_000_000)
 
-  static func ubuntuLayer() -> Layer {
+  public static func ubuntuLayer() -> Layer {
     var b = LayerBuilder(mtime: time)
     b.directory("/bin")
     b.file("/bin/bash", size: 1_113_504, seed: 1)
@@ -20,7 +20,7 @@ enum TeachingFixtures {
     return b.build()
   }
 
-  static func emacsLayer() -> Layer {
+  public static func emacsLayer() -> Layer {
     var b = LayerBuilder(mtime: time)
     b.file("/usr/bin/emacs", size: 120_000, seed: 2)
     b.file("/etc/motd", "Welcome to Ubuntu with Emacs\n")
@@ -28,26 +28,26 @@ enum TeachingFixtures {
     return b.build()
   }
 
-  static func nginxLayer() -> Layer {
+  public static func nginxLayer() -> Layer {
     var b = LayerBuilder(mtime: time)
     b.file("/usr/sbin/nginx", size: 18_000, seed: 3)
     b.file("/etc/nginx/nginx.conf", "worker_processes 1;\n")
     return b.build()
   }
 
-  static func image(_ layers: [Layer], steps: [String], parent: Image? = nil) -> Image {
+  public static func image(_ layers: [Layer], steps: [String], parent: Image? = nil) -> Image {
     let history = steps.map { HistoryEntry(created: time, createdBy: $0, emptyLayer: false) }
     return Image(
       layers: layers, config: ImageConfig(cmd: ["bash"]), history: (parent?.history ?? []) + history,
       created: time, parent: parent?.id)
   }
 
-  static let ubuntu = image([ubuntuLayer()], steps: ["/bin/sh -c #(nop) ADD file:4a5b6c in / "])
-  static let emacs = image(ubuntu.layers + [emacsLayer()], steps: ["/bin/sh -c apt-get install -y emacs"], parent: ubuntu)
-  static let nginx = image(emacs.layers + [nginxLayer()], steps: ["/bin/sh -c apt-get install -y nginx"], parent: emacs)
+  public static let ubuntu = image([ubuntuLayer()], steps: ["/bin/sh -c #(nop) ADD file:4a5b6c in / "])
+  public static let emacs = image(ubuntu.layers + [emacsLayer()], steps: ["/bin/sh -c apt-get install -y emacs"], parent: ubuntu)
+  public static let nginx = image(emacs.layers + [nginxLayer()], steps: ["/bin/sh -c apt-get install -y nginx"], parent: emacs)
 
   /// A session with the three images tagged.
-  static func session(language: Language = .en) -> Session {
+  public static func session(language: Language = .en) -> Session {
     var session = Session(settings: Settings(language: language))
     for (image, name) in [(ubuntu, "ubuntu:18.04"), (emacs, "emacs:latest"), (nginx, "nginx-emacs:latest")] {
       session.engine.images.add(image)
@@ -56,10 +56,10 @@ enum TeachingFixtures {
     return session
   }
 
-  static let containerID = String(repeating: "c0ffee", count: 11).prefix(64).description
+  public static let containerID = String(repeating: "c0ffee", count: 11).prefix(64).description
 
   /// The session inside a container of nginx-emacs (a shell frame over the image's layers).
-  static func inContainer(language: Language = .en) -> Session {
+  public static func inContainer(language: Language = .en) -> Session {
     var session = session(language: language)
     session.hostFilesystem.scratchContainers[containerID] = ContainerFS(image: MergedView(layers: nginx.layers))
     session.shells.append(ShellFrame(place: .container(id: containerID)))
@@ -67,9 +67,20 @@ enum TeachingFixtures {
   }
 
   /// Runs `input` and returns everything shown (stdout and stderr interleaved).
-  static func run(_ input: String, in session: inout Session, traits: TerminalTraits = .plain) -> String {
+  public static func run(_ input: String, in session: inout Session, traits: TerminalTraits = .plain) -> String {
     var console = Console(traits: traits)
     _ = session.execute(input, console: &console)
     return console.combinedText
+  }
+
+  /// Runs the inputs in turn and writes what a terminal shows: each input after the
+  /// prompt it was typed at, then its output (a golden transcript's text).
+  public static func transcript(_ inputs: [String], in session: inout Session) -> String {
+    var text = ""
+    for input in inputs {
+      text += session.prompt + input + "\n"
+      text += run(input, in: &session)
+    }
+    return text
   }
 }
