@@ -1,4 +1,5 @@
 import DockSimCore
+import DockSimTestSupport
 import Foundation
 import Testing
 
@@ -9,26 +10,11 @@ import Testing
 /// transport, a one-layer image), docksim loads it, and `docker export` of a container
 /// gives back the very tree. Where a tool is missing the test says so and passes.
 @Suite(.serialized) struct ArchiveRealToolsTests {
-  private static func tool(_ name: String) -> String? {
-    ["/usr/bin/", "/usr/local/bin/", "/usr/sbin/", "/sbin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
-  }
+  private static func tool(_ name: String) -> String? { HostTool.named(name) }
 
   @discardableResult
   private static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw ToolError(description: "\(executable) \(arguments.joined(separator: " ")) failed: \(output)")
-    }
-    return output
+    try HostTool.succeed(executable, arguments, in: directory)
   }
 
   struct ToolError: Error, CustomStringConvertible { var description: String }
