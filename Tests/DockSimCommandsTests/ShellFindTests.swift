@@ -18,6 +18,10 @@ import Testing
     #expect(h.run("find a -iname '*.TXT'") == out("a/B/Foo.TXT\na/bar.txt\n"))
     #expect(h.run("find a -iname '[f]oo'") == out("a/FOO\n"))
     #expect(h.run("find a -name 'foo*'") == out(""))
+    // Without wildcards the name must be equal, byte for byte (quotes removed).
+    #expect(h.run("find a -name FOO") == out("a/FOO\n"))
+    #expect(h.run("find a -name foo") == out(""))
+    #expect(h.run("find a -name 'bar\\.txt' -type f") == out("a/bar.txt\n"))
   }
 
   @Test func depthListsChildrenFirst() {

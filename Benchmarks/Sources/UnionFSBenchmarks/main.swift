@@ -122,8 +122,55 @@ func diffAndCommit() {
   }
 }
 
+// MARK: - 5. Path depth: one lookup, and a walk that carries each directory down
+
+/// A chain of `depth` directories named `a` (`/a/a/.../a`, 2 bytes a level; PATH_MAX
+/// allows 2,047 levels), one file at the bottom. A lookup resolves every prefix and
+/// each level hashes its whole path (the maps are keyed by path), so one lookup costs
+/// the sum of its prefixes' lengths: quadratic in the depth. A walk from directory
+/// handles pays one level per directory: the size of the paths it prints.
+func pathDepth() {
+  for depth in [250, 500, 1000, 2000] {
+    var fs = ContainerFS.empty()
+    let deepest = String(repeating: "/a", count: depth)
+    var path = ""
+    for _ in 0..<depth {
+      path += "/a"
+      try? fs.mkdir(path, at: t)
+    }
+    try? fs.writeFile(deepest + "/f", FileData("x"), at: t)
+    let lookup = measure(runs: 5, iterations: 10) { for _ in 0..<10 { keep(try? fs.stat(deepest + "/f")) } }
+    let walk = measure(runs: 3) {
+      var count = 0
+      var stack = [try! fs.openDirectory("/")]
+      while let directory = stack.popLast() {
+        for entry in fs.entries(of: directory) {
+          count += 1
+          if let below = fs.subdirectory(entry.name, of: directory) { stack.append(below) }
+        }
+      }
+      keep(count)
+    }
+    let resolving = measure(runs: 3) {
+      var count = 0
+      var stack = ["/"]
+      while let directory = stack.popLast() {
+        for entry in (try? fs.readdir(directory)) ?? [] {
+          count += 1
+          if entry.kind == .directory { stack.append(FSPath.child(directory, entry.name)) }
+        }
+      }
+      keep(count)
+    }
+    report("stat of the file \(depth) directories deep", lookup / 1000, "µs")
+    report("walk of the chain, directory handles (find, ls -R, du)", walk / 1000, "µs")
+    report("walk of the chain, readdir of each path from / (before)", resolving / 1000, "µs")
+  }
+}
+
 let selected = Set(CommandLine.arguments.dropFirst())
 let all: [(String, () -> Void)] = [
   ("create", containerCreation), ("lookup", lookupAndReaddir), ("memory", memoryPerContainer), ("diff", diffAndCommit),
+  ("depth", pathDepth),
 ]
 for (name, run) in all where selected.isEmpty || selected.contains(name) { run() }

@@ -5,6 +5,8 @@ import DockSimCore
 struct Find: Program {
   enum Test {
     case name(GlobPattern)
+    /// `-name` without wildcards: the name's bytes equal these (what fnmatch decides).
+    case exactName([UInt8])
     /// `-iname`: GNU matches with FNM_CASEFOLD; both sides are lowercased here.
     case caseFoldedName(GlobPattern)
     case type(FileKind)
@@ -33,7 +35,9 @@ struct Find: Program {
           return 1
         }
         switch arg {
-        case "-name": tests.append(.name(GlobPattern(value)))
+        case "-name":
+          let pattern = GlobPattern(value)
+          tests.append(pattern.isPattern ? .name(pattern) : .exactName(Array(Find.unescaped(pattern).utf8)))
         case "-iname": tests.append(.caseFoldedName(GlobPattern(value.lowercased())))
         case "-type":
           let kinds: [String: FileKind] = ["f": .regular, "d": .directory, "l": .symlink]
@@ -108,33 +112,44 @@ struct Find: Program {
         guard visit(startName, kind, depth: 0, path[...], parent: nil, tool, &fs, &lines, &console) else { return }
       }
       guard descends else { return }
-      var stack = [open(try? fs.openDirectory(tool.absolute(start)), name: startName, depth: 0, path: path, &fs)]
-      while let top = stack.last {
+      // The directory being listed stays out of the stack (copying a frame per entry
+      // would retain its parts each time); the stack holds its ancestors.
+      var current = open(try? fs.openDirectory(tool.absolute(start)), name: startName, depth: 0, path: path, &fs)
+      var ancestors: [Frame] = []
+      while true {
         if console.isInterrupted { return }
-        guard top.next < top.entries.count else {
-          stack.removeLast()
+        guard current.next < current.entries.count else {
+          path.removeSubrange(current.pathLength...)
           if depthFirst {
-            path.removeSubrange(top.pathLength...)
-            let parent = stack.last?.directory
-            guard visit(top.name, .directory, depth: top.depth, path[...], parent: parent, tool, &fs, &lines, &console)
+            let parent = ancestors.last?.directory
+            guard visit(current.name, .directory, depth: current.depth, path[...], parent: parent, tool, &fs, &lines, &console)
             else { return }
           }
+          guard let parent = ancestors.popLast() else { return }
+          current = parent
           continue
         }
-        let entry = top.entries[top.next]
-        stack[stack.count - 1].next += 1
-        path.removeSubrange(top.pathLength...)
-        if top.separator { path.append(UInt8(ascii: "/")) }
+        let entry = current.entries[current.next]
+        current.next += 1
+        path.removeSubrange(current.pathLength...)
+        if current.separator { path.append(UInt8(ascii: "/")) }
         path.append(contentsOf: entry.name.utf8)
-        let depth = top.depth + 1
+        let depth = current.depth + 1
         let descends = entry.kind == .directory && depth < limits.max
-        if !(depthFirst && descends) {
-          guard visit(entry.name, entry.kind, depth: depth, path[...], parent: top.directory, tool, &fs, &lines, &console)
-          else { return }
+        if !(depthFirst && descends) && depth >= limits.min {
+          if tests.isEmpty {
+            guard lines.print(path[...], console: &console) else { return }
+          } else {
+            let parent = current.directory
+            guard visit(entry.name, entry.kind, depth: depth, path[...], parent: parent, tool, &fs, &lines, &console)
+            else { return }
+          }
         }
         if descends {
-          let directory = top.directory.flatMap { fs.subdirectory(entry.name, of: $0) }
-          stack.append(open(directory, name: entry.name, depth: depth, path: path, &fs))
+          let directory = current.directory.flatMap { fs.subdirectory(entry.name, of: $0) }
+          let child = open(directory, name: entry.name, depth: depth, path: path, &fs)
+          ancestors.append(current)
+          current = child
         }
       }
     }
@@ -159,6 +174,15 @@ struct Find: Program {
       }
       return lines.print(path, console: &console)
     }
+  }
+}
+
+extension Find {
+  /// The text of a pattern that has no wildcards (its `\` quotes removed).
+  static func unescaped(_ pattern: GlobPattern) -> String {
+    var scalars = String.UnicodeScalarView()
+    for case .literal(let scalar) in pattern.elements { scalars.append(scalar) }
+    return String(scalars)
   }
 }
 
@@ -225,6 +249,7 @@ extension Find.Test {
   func matches(_ entry: FindEntry, fs: inout ContainerFS) -> Bool {
     switch self {
     case .name(let pattern): return pattern.matches(entry.name)
+    case .exactName(let bytes): return entry.name.utf8.elementsEqual(bytes)
     case .caseFoldedName(let pattern): return pattern.matches(entry.name.lowercased())
     case .type(let wanted): return entry.kind == wanted
     }

@@ -141,7 +141,8 @@ struct Du: Program {
           status = 1
           continue
         }
-        grand += size(operand, stat: stat, top: true, options: options, tool: tool, fs: &fs, console: &console)
+        let directory = stat.kind == .directory ? try? fs.openDirectory(tool.absolute(operand)) : nil
+        grand += size(operand, stat: stat, directory, top: true, options: options, fs: &fs, console: &console)
       }
       if options.has("c") { console.line("\(format(grand, options))\ttotal") }
       return status
@@ -149,17 +150,19 @@ struct Du: Program {
   }
 
   /// Kilobytes under `path`, printing each directory (and with -a each file) on the way.
+  /// Each child is found from its directory's handle, not resolved again from `/`.
   private func size(
-    _ path: String, stat: FileStat, top: Bool, options: ParsedOptions, tool: FileTool, fs: inout ContainerFS,
-    console: inout Console
+    _ path: String, stat: FileStat, _ directory: DirectoryHandle?, top: Bool, options: ParsedOptions,
+    fs: inout ContainerFS, console: inout Console
   ) -> Int {
     var total = Listing.kilobytes(stat)
-    if stat.kind == .directory, let entries = try? fs.readdir(tool.absolute(path)) {
-      for entry in entries {
+    if let directory {
+      for entry in fs.entries(of: directory) {
         if console.isInterrupted { return total }
         let child = path.hasSuffix("/") ? path + entry.name : path + "/" + entry.name
-        guard let childStat = try? fs.lstat(tool.absolute(child)) else { continue }
-        total += size(child, stat: childStat, top: false, options: options, tool: tool, fs: &fs, console: &console)
+        guard let childStat = try? fs.lstat(entry.name, in: directory) else { continue }
+        let below = childStat.kind == .directory ? fs.subdirectory(entry.name, of: directory) : nil
+        total += size(child, stat: childStat, below, top: false, options: options, fs: &fs, console: &console)
       }
     }
     let shows = top || (!options.has("s") && (stat.kind == .directory || options.has("a")))

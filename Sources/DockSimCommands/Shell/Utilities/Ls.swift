@@ -102,20 +102,24 @@ struct Listing {
     let headers = operands.count > 1 || settings.recursive
     for (index, directory) in directories.enumerated() {
       if index > 0 || !files.isEmpty { console.line() }
-      list(directory.path, header: headers, fs: &fs, console: &console)
+      list(directory.path, header: headers, opened: nil, fs: &fs, console: &console)
     }
     return status
   }
 
   static func byName(_ a: Ls.Item, _ b: Ls.Item) -> Bool {
-    Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8))
+    a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
   }
 
-  private mutating func list(_ path: String, header: Bool, fs: inout ContainerFS, console: inout Console) {
+  /// Lists one directory, then (-R) each subdirectory, found from this one's handle
+  /// rather than resolved again from `/`.
+  private mutating func list(
+    _ path: String, header: Bool, opened: DirectoryHandle?, fs: inout ContainerFS, console: inout Console
+  ) {
     if header { console.line("\(path):") }
-    let entries: [DirectoryEntry]
+    let directory: DirectoryHandle
     do throws(FSError) {
-      entries = try fs.readdir(absolute(path))
+      if let opened { directory = opened } else { directory = try fs.openDirectory(absolute(path)) }
     } catch {
       console.errorLine("ls: cannot open directory \(UtilityContext.quote(path)): \(error)")
       status = 2
@@ -129,10 +133,11 @@ struct Listing {
         }
       }
     }
-    for entry in entries where settings.all || settings.almostAll || !entry.name.hasPrefix(".") {
+    for entry in fs.entries(of: directory) where settings.all || settings.almostAll || !entry.name.hasPrefix(".") {
       let child = path.hasSuffix("/") ? path + entry.name : path + "/" + entry.name
-      guard let stat = try? fs.lstat(absolute(child)) else { continue }
-      items.append(Ls.Item(name: entry.name, path: child, stat: stat, linkTarget: try? fs.readlink(absolute(child))))
+      guard let stat = try? fs.lstat(entry.name, in: directory) else { continue }
+      let target = stat.kind == .symlink ? try? fs.readlink(FSPath.child(directory.path, entry.name)) : nil
+      items.append(Ls.Item(name: entry.name, path: child, stat: stat, linkTarget: target))
     }
     items.sort(by: Self.byName)
     print(items, directoryTotal: true, fs: &fs, console: &console)
@@ -140,7 +145,8 @@ struct Listing {
     for item in items where item.stat.kind == .directory && item.name != "." && item.name != ".." {
       if console.isInterrupted { return }
       console.line()
-      list(item.path, header: true, fs: &fs, console: &console)
+      let subdirectory = fs.subdirectory(item.name, of: directory)
+      list(item.path, header: true, opened: subdirectory, fs: &fs, console: &console)
     }
   }
 
