@@ -330,4 +330,17 @@ private let helloDockerfile = """
     ])
     BuildGolden.check(text, file: "build-triggers-\(version.rawValue).txt")
   }
+
+  /// ADD of a local tar: unpacked into the destination (its files, modes and owners);
+  /// COPY of the same tar copies the file.
+  @Test(arguments: DockerVersion.allCases) func addUnpacksALocalTar(version: DockerVersion) {
+    var h = BuildHarness(version)
+    let text = h.transcript([
+      "mkdir ctx && cd ctx && echo hello > note && printf 'FROM scratch\\nCOPY note /pkg/note\\n' > Dockerfile",
+      "docker build -q -t tiny . > /dev/null && docker create --name box tiny x > /dev/null && docker export box > pkg.tar",
+      "printf 'FROM alpine\\nADD pkg.tar /srv/\\nCOPY pkg.tar /copied/\\nRUN cat /srv/pkg/note && ls -l /srv/pkg /copied\\n' > Dockerfile",
+      "docker build -t unpacked .",
+    ])
+    BuildGolden.check(text, file: "build-add-tar-\(version.rawValue).txt")
+  }
 }

@@ -464,8 +464,14 @@ struct ClassicBuilder {
     let now = session.engine.clock.now
     var fs = ContainerFS(image: image.map { session.engine.containers.rootView(of: $0.id, layers: $0.layers) } ?? MergedView(layers: []))
     let target = BuildStepPaths.destination(dest, workdir: config.workingDir)
+    let copier = BuildCopy(context: context, owner: owner, now: now)
     for path in found {
-      BuildCopy(context: context, owner: owner, now: now).copy(path, to: target, endsWithSlash: dest.hasSuffix("/") || found.count > 1, into: &fs)
+      // ADD unpacks a local tar (plain or gzip) into the destination; COPY --from never does.
+      if add, source == nil, case .file(let data, _)? = context.kind(of: path), let archive = BuildCopy.archive(data) {
+        copier.unpack(archive, into: target, fs: &fs)
+        continue
+      }
+      copier.copy(path, to: target, endsWithSlash: dest.hasSuffix("/") || found.count > 1, into: &fs)
     }
     try store(layer: fs.commit(), createdBy: createdBy, container: "", session: &session)
   }
@@ -586,6 +592,56 @@ struct BuildCopy {
     let destination = intoDirectory ? FSPath.child(target, FSPath.name("/" + source)) : target
     makeDirectories(intoDirectory ? target : FSPath.parent(destination), in: &fs)
     place(source, at: destination, in: &fs)
+  }
+
+  /// The layer a tar archive holds (gzip is inflated first), or nil when `data` is
+  /// not one: the classic builder's archive.IsArchivePath reads a first tar header.
+  static func archive(_ data: FileData) -> Layer? {
+    var bytes = data.bytes
+    if Gzip.isCompressed(bytes) {
+      guard let inflated = try? Gzip.decompress(bytes) else { return nil }
+      bytes = inflated
+    }
+    guard bytes.count >= 512, let members = try? TarReader(SharedBytes(bytes)).members(), !members.isEmpty else {
+      return nil
+    }
+    return try? LayerArchive.read(bytes)
+  }
+
+  /// Writes the archive's entries under directory `target`, parents first, with the
+  /// archive's modes, owners and times (the daemon untars as root, keeping them).
+  func unpack(_ archive: Layer, into target: String, fs: inout ContainerFS) {
+    makeDirectories(target, in: &fs)
+    for path in archive.contents.entries.keys.sorted() where path != "/" {
+      guard let entry = archive.entry(at: path) else { continue }
+      let destination = BuildStepPaths.clean(target + path)
+      switch entry {
+      case .directory(let m, _):
+        if fs.kind(at: destination) != .directory {
+          if fs.exists(destination) { try? fs.removeTree(destination, at: now) }
+          try? fs.mkdir(destination, mode: m.mode, at: now)
+        }
+        setMetadata(destination, m, in: &fs)
+      case .file:
+        guard let file = archive.file(at: path) else { continue }
+        if fs.kind(at: destination) == .directory || fs.kind(at: destination) == .symlink {
+          try? fs.removeTree(destination, at: now)
+        }
+        try? fs.writeFile(destination, file.data, mode: file.metadata.mode, at: now)
+        setMetadata(destination, file.metadata, in: &fs)
+      case .symlink(let linkTarget, _):
+        if fs.exists(destination) { try? fs.removeTree(destination, at: now) }
+        try? fs.symlink(linkTarget, at: destination, time: now)
+      case .whiteout:
+        continue
+      }
+    }
+  }
+
+  private func setMetadata(_ path: String, _ m: FileMetadata, in fs: inout ContainerFS) {
+    try? fs.chmod(path, mode: m.mode)
+    try? fs.chown(path, uid: m.uid, gid: m.gid)
+    try? fs.setModificationTime(path, m.mtime)
   }
 
   private func makeDirectories(_ path: String, in fs: inout ContainerFS) {
