@@ -84,6 +84,8 @@ public struct ShellFrame: Sendable, Hashable {
   /// the lines typed in it, which it saves to its history file on exit (ShellHistory.swift).
   public var shellProgram: String?
   public var typedLines: [String] = []
+  /// The shell functions defined in this shell (`name() { ...; }`).
+  var functions: [String: FunctionDefinition] = [:]
 
   public init(place: Place, cwd: String = "/", environment: [String: String] = [:]) {
     self.place = place

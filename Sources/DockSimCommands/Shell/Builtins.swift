@@ -5,14 +5,14 @@ import DockSimCore
 enum Builtins {
   static let names: Set<String> = [
     "cd", "pwd", "exit", "export", "unset", "true", "false", ":", "type", "sh", "bash", "dash", "echo", "printf",
-    "test", "[", "break", "continue",
+    "test", "[", "break", "continue", "return", "local", "read", "shift", "set",
   ]
 
   /// The builtins that are really programs (`/bin/sh`): absent from images without a shell.
   static let shells: Set<String> = ["sh", "bash", "dash"]
 
   static func run(
-    _ argv: [String], shell: inout ShellRun, stdin: [UInt8], session: inout Session, console: inout Console
+    _ argv: [String], shell: inout ShellRun, stdin: ShellInput, session: inout Session, console: inout Console
   ) -> Int32 {
     let prefix = shell.messagePrefix
     switch argv[0] {
@@ -25,13 +25,18 @@ enum Builtins {
     case "unset": return unset(argv, prefix: prefix, session: &session, console: &console)
     case "true", ":": return 0
     case "false": return 1
-    case "type": return type(argv, prefix: prefix, session: session, console: &console)
+    case "type": return type(argv, prefix: prefix, dash: shell.isDash, session: session, console: &console)
     case "echo": return EchoPrintf.echo(argv, console: &console)
     case "printf": return EchoPrintf.printf(argv, prefix: prefix, console: &console)
     case "test", "[":
       let dash = if case .dash = shell.dialect { true } else { false }
       return TestBuiltin(name: argv[0], dash: dash, prefix: prefix).run(argv, session: &session, console: &console)
     case "break", "continue": return loopControl(argv, shell: &shell, console: &console)
+    case "shift": return shell.shiftBuiltin(argv, console: &console)
+    case "set": return shell.setBuiltin(argv, session: &session, console: &console)
+    case "return": return shell.returnBuiltin(argv, session: &session, console: &console)
+    case "local": return shell.localBuiltin(argv, session: &session, console: &console)
+    case "read": return ReadBuiltin(shell: shell).run(argv, stdin: stdin, session: &session, console: &console)
     default: return childShell(argv, shell: shell, stdin: stdin, session: &session, console: &console)
     }
   }
@@ -195,10 +200,13 @@ enum Builtins {
 
   // MARK: type
 
-  static func type(_ argv: [String], prefix: String, session: Session, console: inout Console) -> Int32 {
+  static func type(_ argv: [String], prefix: String, dash: Bool, session: Session, console: inout Console) -> Int32 {
     var status: Int32 = 0
     for name in argv.dropFirst() {
-      if Builtins.names.contains(name) && !["sh", "bash", "dash"].contains(name) {
+      if session.currentShell.functions[name] != nil {
+        // bash goes on to print the body as it re-indents it; only the first line here.
+        console.line(dash ? "\(name) is a shell function" : "\(name) is a function")
+      } else if Builtins.names.contains(name) && !["sh", "bash", "dash"].contains(name) {
         console.line("\(name) is a shell builtin")
       } else if ProgramTable.lookup(name, in: session) != nil {
         console.line("\(name) is \(ProgramTable.directory(of: name, in: session))/\(name)")
@@ -214,7 +222,7 @@ enum Builtins {
 
   /// `sh -c 'script' [name [args...]]`, or a script on standard input.
   static func childShell(
-    _ argv: [String], shell: ShellRun, stdin: [UInt8], session: inout Session, console: inout Console
+    _ argv: [String], shell: ShellRun, stdin: ShellInput, session: inout Session, console: inout Console
   ) -> Int32 {
     let name = argv[0]
     let isDash = name == "sh" || name == "dash" || name.hasSuffix("/sh")
@@ -229,7 +237,7 @@ enum Builtins {
       script = operands.remove(at: c)
     } else if operands.isEmpty {
       // An interactive shell inside the shell: nothing to read in the simulator but stdin.
-      script = String(decoding: stdin, as: UTF8.self)
+      script = String(decoding: stdin.remaining, as: UTF8.self)
     } else {
       return runScriptFile(operands, name: name, isDash: isDash, session: &session, console: &console)
     }
@@ -262,7 +270,9 @@ enum Builtins {
   ) -> Int32 {
     let saved = session.currentShell
     let depth = session.shells.count
-    let status = child.run(script, stdin: [], stdinIsTerminal: false, session: &session, console: &console)
+    // A new shell process: functions are not inherited.
+    session.currentShell.functions = [:]
+    let status = child.run(script, stdin: ShellInput([]), stdinIsTerminal: false, session: &session, console: &console)
     if session.shells.count == depth {
       session.currentShell = saved
     }

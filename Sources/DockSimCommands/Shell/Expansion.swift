@@ -44,6 +44,31 @@ extension ShellRun {
     return out
   }
 
+  /// A `case` pattern: expanded like a string, but quoted characters (and characters
+  /// from quoted expansions) match only themselves.
+  mutating func expandPattern(
+    _ word: Word, session: inout Session, console: inout Console, status: inout Int32?
+  ) -> GlobPattern? {
+    var pattern = ""
+    func add(_ text: String, quoted: Bool) {
+      guard quoted else { return pattern += text }
+      for c in text { pattern += "*?[]\\".contains(c) ? "\\\(c)" : String(c) }
+    }
+    for part in word.parts {
+      switch part {
+      case .literal(let text, let quoted): add(text, quoted: quoted)
+      case .tilde: add(session.homeDirectory, quoted: true)
+      case .parameter(let name, let quoted, let fallback):
+        guard let value = parameter(name, fallback: fallback, session: &session, console: &console, status: &status)
+        else { return nil }
+        add(value, quoted: quoted)
+      case .command(let script, let quoted):
+        add(substitute(script, session: &session, console: &console, status: &status), quoted: quoted)
+      }
+    }
+    return GlobPattern(pattern)
+  }
+
   /// Fields of one word; each field is a list of pieces (for globbing).
   private mutating func expandFields(
     _ word: Word, session: inout Session, console: inout Console, status: inout Int32?
@@ -111,7 +136,17 @@ extension ShellRun {
       return nil
     }
     if name.hasPrefix("((") {
-      return arithmetic(String(name.dropFirst(2)), session: session, console: &console)
+      // Parameters and substitutions inside `$(( ))` expand first (`$(( $1 * $(f) ))`).
+      let text = String(name.dropFirst(2))
+      var expression = text
+      if text.contains("$") || text.contains("`") {
+        guard
+          let expanded = expandToString(
+            Parser.hereDocumentWord(text), session: &session, console: &console, status: &status)
+        else { return nil }
+        expression = expanded
+      }
+      return arithmetic(expression, session: session, console: &console)
     }
     if name.hasPrefix("#"), name.count > 1 {
       return String((session.currentShell.environment[String(name.dropFirst())] ?? "").count)
@@ -156,15 +191,13 @@ extension ShellRun {
   private mutating func substitute(
     _ script: Script, session: inout Session, console: inout Console, status: inout Int32?
   ) -> String {
-    var sub = ShellRun(dialect: dialect, isSubshell: true)
-    sub.hereDocuments = hereDocuments
-    sub.positional = positional
+    var sub = subshell()
     var traits = console.traits
     traits.stdoutIsTerminal = false
     var capture = console.part(traits: traits)
     let saved = session.currentShell
     let depth = session.shells.count
-    let result = sub.run(script, stdin: [], stdinIsTerminal: false, session: &session, console: &capture)
+    let result = sub.run(script, stdin: ShellInput([]), stdinIsTerminal: false, session: &session, console: &capture)
     if session.shells.count == depth {
       session.currentShell = saved
       session.currentShell.lastStatus = result

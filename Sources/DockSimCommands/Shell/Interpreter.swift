@@ -4,7 +4,7 @@ import DockSimCore
 enum Interpreter {
   static func execute(_ text: String, session: inout Session, console: inout Console) -> Int32 {
     var run = ShellRun(dialect: .interactiveBash, isSubshell: false)
-    let status = run.run(text, stdin: [], stdinIsTerminal: true, session: &session, console: &console)
+    let status = run.run(text, stdin: ShellInput([]), stdinIsTerminal: true, session: &session, console: &console)
     // `trace on`: what the input did to the union filesystem, under its output.
     session.flushTrace(console: &console)
     return status
@@ -45,6 +45,23 @@ struct ShellRun {
   var loopDepth = 0
   /// Set by `break N` / `continue N`: the lists in between stop running.
   var loopControl: LoopControl?
+  /// How many shell functions are running (`return` and `local` need one).
+  var functionDepth = 0
+  /// Set by `return`: the lists up to the function's body stop; the call's status.
+  var returnStatus: Int32?
+  /// Each running function's `local` variables and the values they hid (nil: unset).
+  var localFrames: [[String: String?]] = []
+  /// Set by a fatal error (function nesting too deep): the whole input stops, as bash
+  /// abandons a command line and dash exits, with this status.
+  var abortStatus: Int32?
+
+  /// Something stops the lists in between: `exit`, `break`/`continue`, `return`, a fatal error.
+  var isUnwinding: Bool { exitRequested || loopControl != nil || returnStatus != nil || abortStatus != nil }
+
+  var isDash: Bool {
+    if case .dash = dialect { return true }
+    return false
+  }
 
   enum LoopControl: Equatable {
     case breaking(Int)
@@ -74,7 +91,13 @@ struct ShellRun {
   mutating func run(
     _ text: String, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
-    switch Parser.parse(text) {
+    run(text, stdin: ShellInput(stdin), stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+  }
+
+  mutating func run(
+    _ text: String, stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session, console: inout Console
+  ) -> Int32 {
+    switch Parser.parse(text, posix: isDash) {
     case .failure(let failure):
       reportSyntaxError(failure, text: text, console: &console)
       session.currentShell.lastStatus = 2
@@ -82,7 +105,12 @@ struct ShellRun {
     case .success(let parsed):
       for warning in parsed.warnings { console.errorLine(syntaxPrefix(line: 1) + warning) }
       hereDocuments = parsed.hereDocuments
-      return run(parsed.script, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      let status = run(parsed.script, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      guard let aborted = abortStatus else { return status }
+      abortStatus = nil
+      if isDash { exitRequested = true }
+      session.currentShell.lastStatus = aborted
+      return aborted
     }
   }
 
@@ -96,7 +124,7 @@ struct ShellRun {
 
   private func reportSyntaxError(_ failure: Parser.Failure, text: String, console: inout Console) {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let reached = Parser.failureLine(text)
+    let reached = Parser.failureLine(text, posix: isDash)
     switch dialect {
     case .interactiveBash:
       console.errorLine("bash: " + failure.message)
@@ -116,12 +144,12 @@ struct ShellRun {
   // MARK: Lists and pipelines
 
   mutating func run(
-    _ script: Script, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+    _ script: Script, stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
     var status = session.currentShell.lastStatus
     for list in script.lists {
       status = run(list, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
-      if exitRequested || loopControl != nil { break }
+      if isUnwinding { break }
       // Ctrl-C ends the whole input, as bash abandons a list when a command dies of SIGINT.
       if console.isInterrupted { return ShellRun.interruptedStatus }
     }
@@ -129,11 +157,11 @@ struct ShellRun {
   }
 
   private mutating func run(
-    _ list: AndOrList, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+    _ list: AndOrList, stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
     var status = run(list.first, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
     for (op, pipeline) in list.rest {
-      if exitRequested || loopControl != nil || console.isInterrupted { break }
+      if isUnwinding || console.isInterrupted { break }
       if (op == .and) != (status == 0) { continue }
       status = run(pipeline, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
     }
@@ -141,7 +169,7 @@ struct ShellRun {
   }
 
   private mutating func run(
-    _ pipeline: Pipeline, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+    _ pipeline: Pipeline, stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
     var status: Int32
     if pipeline.commands.count == 1 {
@@ -158,7 +186,7 @@ struct ShellRun {
   /// Each stage runs as a subshell (its `cd` and `exit` stay inside it) and gets the
   /// previous stage's standard output as its standard input.
   private mutating func runStages(
-    _ commands: [Command], stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+    _ commands: [Command], stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
     let saved = session.currentShell
     let depth = session.shells.count
@@ -166,9 +194,7 @@ struct ShellRun {
     var status: Int32 = 0
     for (number, command) in commands.enumerated() {
       if console.isInterrupted { return ShellRun.interruptedStatus }
-      var stage = ShellRun(dialect: dialect, isSubshell: true)
-      stage.hereDocuments = hereDocuments
-      stage.positional = positional
+      var stage = subshell()
       let isLast = number == commands.count - 1
       if isLast {
         status = stage.run(command, stdin: input, stdinIsTerminal: false, session: &session, console: &console)
@@ -179,21 +205,34 @@ struct ShellRun {
         status = stage.run(
           command, stdin: input, stdinIsTerminal: number == 0 && stdinIsTerminal, session: &session, console: &pipe)
         console.write(bytes: pipe.bytes(of: .stderr), to: .stderr)
-        input = pipe.bytes(of: .stdout)
+        input = ShellInput(pipe.bytes(of: .stdout))
       }
       if session.shells.count == depth { session.currentShell = saved }
     }
     return status
   }
 
+  /// A copy of this shell for a subshell, a pipeline stage or a substitution: the same
+  /// parameters, here-documents and function context; its variables are restored after.
+  func subshell() -> ShellRun {
+    var child = ShellRun(dialect: dialect, isSubshell: true)
+    child.hereDocuments = hereDocuments
+    child.positional = positional
+    child.functionDepth = functionDepth
+    return child
+  }
+
   // MARK: Compound commands
 
   mutating func run(
-    _ command: Command, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+    _ command: Command, stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
     switch command {
     case .simple(let simple):
       return run(simple, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+    case .function(let definition):
+      session.currentShell.functions[definition.name] = definition
+      return 0
     case .compound(let compound, let redirections):
       guard !redirections.isEmpty else {
         return run(compound, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
@@ -203,7 +242,7 @@ struct ShellRun {
         console.errorLine(messagePrefix + failure)
         return 1
       }
-      let input = redirect.stdin ?? stdin
+      let input = redirect.stdin.map(ShellInput.init) ?? stdin
       let inputIsTerminal = redirect.stdin == nil && stdinIsTerminal
       guard redirect.capturesOutput else {
         return run(compound, stdin: input, stdinIsTerminal: inputIsTerminal, session: &session, console: &console)
@@ -220,7 +259,7 @@ struct ShellRun {
   }
 
   private mutating func run(
-    _ compound: CompoundCommand, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session,
+    _ compound: CompoundCommand, stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session,
     console: inout Console
   ) -> Int32 {
     switch compound {
@@ -229,9 +268,7 @@ struct ShellRun {
     case .subshell(let body):
       let saved = session.currentShell
       let depth = session.shells.count
-      var child = ShellRun(dialect: dialect, isSubshell: true)
-      child.hereDocuments = hereDocuments
-      child.positional = positional
+      var child = subshell()
       let status = child.run(body, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
       if session.shells.count == depth { session.currentShell = saved }
       return status
@@ -239,7 +276,7 @@ struct ShellRun {
       for branch in branches {
         let condition = run(
           branch.condition, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
-        if exitRequested || loopControl != nil { return condition }
+        if isUnwinding { return condition }
         if condition == 0 {
           return run(branch.body, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
         }
@@ -254,11 +291,14 @@ struct ShellRun {
       return runWhile(
         condition, body: body, until: until, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session,
         console: &console)
+    case .caseClause(let subject, let items):
+      return runCase(
+        subject, items: items, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
     }
   }
 
   private mutating func runFor(
-    _ name: String, items: [Word]?, body: Script, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session,
+    _ name: String, items: [Word]?, body: Script, stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session,
     console: inout Console
   ) -> Int32 {
     guard Parser.isName(name) else {
@@ -283,13 +323,13 @@ struct ShellRun {
       if console.isInterrupted { return ShellRun.interruptedStatus }
       session.currentShell.environment[name] = value
       status = run(body, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
-      if exitRequested || !continuesAfterLoopControl() { break }
+      if exitRequested || returnStatus != nil || abortStatus != nil || !continuesAfterLoopControl() { break }
     }
     return status
   }
 
   private mutating func runWhile(
-    _ condition: Script, body: Script, until: Bool, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session,
+    _ condition: Script, body: Script, until: Bool, stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session,
     console: inout Console
   ) -> Int32 {
     loopDepth += 1
@@ -303,14 +343,54 @@ struct ShellRun {
         return 1
       }
       let test = run(condition, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
-      if exitRequested { return test }
+      if exitRequested || returnStatus != nil || abortStatus != nil { return test }
       if loopControl != nil {
         if !continuesAfterLoopControl() { break }
         continue
       }
       if (test == 0) == until { break }
       status = run(body, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
-      if exitRequested || !continuesAfterLoopControl() { break }
+      if exitRequested || returnStatus != nil || abortStatus != nil || !continuesAfterLoopControl() { break }
+    }
+    return status
+  }
+
+  /// Runs the list of the first item whose pattern matches the expanded word; `;&` goes on
+  /// into the next list, `;;&` goes on testing. No match: status 0.
+  private mutating func runCase(
+    _ subject: Word, items: [CaseItem], stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session,
+    console: inout Console
+  ) -> Int32 {
+    var substitutionStatus: Int32? = nil
+    guard let word = expandToString(subject, session: &session, console: &console, status: &substitutionStatus)
+    else { return 1 }
+    var status: Int32 = 0
+    var index = 0
+    var enterNext = false
+    while index < items.count {
+      let item = items[index]
+      index += 1
+      if !enterNext {
+        var matched = false
+        for pattern in item.patterns {
+          guard let glob = expandPattern(pattern, session: &session, console: &console, status: &substitutionStatus)
+          else { return 1 }
+          if glob.matches(word) {
+            matched = true
+            break
+          }
+        }
+        guard matched else { continue }
+      }
+      // An empty list (`x) ;;`) succeeds.
+      status = item.body.lists.isEmpty
+        ? 0 : run(item.body, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      if isUnwinding { break }
+      switch item.terminator {
+      case .stop: return status
+      case .fallThrough: enterNext = true
+      case .testNext: enterNext = false
+      }
     }
     return status
   }
@@ -332,7 +412,7 @@ struct ShellRun {
   // MARK: Simple commands
 
   mutating func run(
-    _ command: SimpleCommand, stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
+    _ command: SimpleCommand, stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
     var substitutionStatus: Int32? = nil
     guard let argv = expandArguments(command.words, session: &session, console: &console, status: &substitutionStatus)
@@ -355,7 +435,7 @@ struct ShellRun {
       redirect.finish(Console(traits: console.traits), into: &console, session: &session)
       return substitutionStatus ?? 0
     }
-    let input = redirect.stdin ?? stdin
+    let input = redirect.stdin.map(ShellInput.init) ?? stdin
     let inputIsTerminal = redirect.stdin == nil && stdinIsTerminal
     let saved = session.currentShell.environment
     for (name, value) in assignments { session.currentShell.environment[name] = value }
@@ -380,11 +460,20 @@ struct ShellRun {
     return status
   }
 
-  /// Runs a builtin or a program with expanded arguments.
   mutating func invoke(
     _ argv: [String], stdin: [UInt8], stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
+    invoke(argv, stdin: ShellInput(stdin), stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+  }
+
+  /// Runs a function, a builtin or a program with expanded arguments.
+  mutating func invoke(
+    _ argv: [String], stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session, console: inout Console
+  ) -> Int32 {
     let name = argv[0]
+    if let function = session.currentShell.functions[name] {
+      return call(function, argv, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+    }
     if Builtins.names.contains(name), !Builtins.shells.contains(name) || ProgramTable.placeHasUtilities(session) {
       return Builtins.run(argv, shell: &self, stdin: stdin, session: &session, console: &console)
     }
@@ -394,7 +483,7 @@ struct ShellRun {
     guard let program = ProgramTable.lookup(name, in: session) else {
       return commandNotFound(name, console: &console)
     }
-    let invocation = Invocation(arguments: argv, stdin: stdin, stdinIsTerminal: stdinIsTerminal)
+    let invocation = Invocation(arguments: argv, stdin: stdin.remaining, stdinIsTerminal: stdinIsTerminal)
     return program.run(invocation, session: &session, console: &console)
   }
 

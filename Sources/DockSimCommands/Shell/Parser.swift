@@ -16,14 +16,25 @@ struct Parser {
     /// `token` where a compound command wants `word` (`if true; fi`); `isWord` when the
     /// token is an ordinary word (dash then says "word unexpected").
     case unexpectedWhileExpecting(String, expecting: String, isWord: Bool)
+    /// An ordinary word where none may stand (`esac b`): dash says only "word unexpected".
+    case unexpectedWord(String)
+    /// `case` at the end of the input, where the grammar wants a word.
+    case endOfFileExpectingWord
+    /// dash: a function name that is not a name (`f-g() ...`); bash accepts those.
+    case badFunctionName
+    /// dash: a redirection it does not have (`<<<`).
+    case redirectionUnexpected
 
     /// What bash prints after `bash: `.
     var message: String {
       switch self {
       case .unmatched(let c): return "unexpected EOF while looking for matching `\(c)'"
       case .endOfFile, .endOfFileExpecting: return "syntax error: unexpected end of file"
-      case .unexpectedToken(let t), .unexpectedWhileExpecting(let t, _, _):
+      case .unexpectedToken(let t), .unexpectedWhileExpecting(let t, _, _), .unexpectedWord(let t):
         return "syntax error near unexpected token `\(t)'"
+      case .endOfFileExpectingWord: return "syntax error near unexpected token `newline'"
+      case .badFunctionName: return "syntax error: bad function name"
+      case .redirectionUnexpected: return "syntax error near unexpected token `<'"
       }
     }
 
@@ -39,6 +50,10 @@ struct Parser {
       case .unexpectedToken(let t): return "Syntax error: \(Self.dashToken(t)) unexpected"
       case .unexpectedWhileExpecting(let t, let word, let isWord):
         return "Syntax error: \(isWord ? "word" : Self.dashToken(t)) unexpected (expecting \"\(word)\")"
+      case .unexpectedWord: return "Syntax error: word unexpected"
+      case .endOfFileExpectingWord: return "Syntax error: end of file unexpected (expecting word)"
+      case .badFunctionName: return "Syntax error: Bad function name"
+      case .redirectionUnexpected: return "Syntax error: redirection unexpected"
       }
     }
 
@@ -55,7 +70,9 @@ struct Parser {
     var wantsMoreInput: Bool {
       switch self {
       case .unmatched, .endOfFile, .endOfFileExpecting: return true
-      case .unexpectedToken, .unexpectedWhileExpecting: return false
+      case .unexpectedToken, .unexpectedWhileExpecting, .unexpectedWord, .endOfFileExpectingWord, .badFunctionName,
+        .redirectionUnexpected:
+        return false
       }
     }
   }
@@ -78,6 +95,8 @@ struct Parser {
   }
 
   private let text: [Unicode.Scalar]
+  /// dash's grammar (`sh`): no `function` keyword, no `;&`/`;;&`, any command as a function body.
+  private let posix: Bool
   private var index = 0
   private var line = 1
   private var hereDocuments: [HereDocument] = []
@@ -88,11 +107,14 @@ struct Parser {
   private var depth = 0
   private static let maximumDepth = 64
 
-  init(_ text: String) { self.text = Array(text.unicodeScalars) }
+  init(_ text: String, posix: Bool = false) {
+    self.text = Array(text.unicodeScalars)
+    self.posix = posix
+  }
 
   /// The line the parser had reached when `text` failed to parse (for dash's messages).
-  static func failureLine(_ text: String) -> Int {
-    var parser = Parser(text)
+  static func failureLine(_ text: String, posix: Bool = false) -> Int {
+    var parser = Parser(text, posix: posix)
     do {
       _ = try parser.parseScript(until: nil)
     } catch {
@@ -101,8 +123,8 @@ struct Parser {
     return parser.line
   }
 
-  static func parse(_ text: String) -> Swift.Result<Result, Failure> {
-    var parser = Parser(text)
+  static func parse(_ text: String, posix: Bool = false) -> Swift.Result<Result, Failure> {
+    var parser = Parser(text, posix: posix)
     do {
       let script = try parser.parseScript(until: nil)
       parser.finishPendingHereDocuments()
@@ -120,8 +142,9 @@ struct Parser {
   /// Lists up to `terminator` (the `)` of `$(` or of a subshell), one of `closers` (the
   /// reserved words that end a compound command's part, left unread) or the end;
   /// `expecting` names what a compound command still wants there.
+  /// In a `case` item's list (`caseBody`), `;;` (and bash's `;&`, `;;&`) end the list unread.
   private mutating func parseScript(
-    until terminator: Unicode.Scalar?, closers: Set<String> = [], expecting: String? = nil
+    until terminator: Unicode.Scalar?, closers: Set<String> = [], expecting: String? = nil, caseBody: Bool = false
   ) throws(Failure) -> Script {
     var script = Script()
     while true {
@@ -141,6 +164,7 @@ struct Parser {
         if let expecting { throw .unexpectedWhileExpecting(word, expecting: expecting, isWord: false) }
         throw .unexpectedToken(word)
       }
+      if caseBody, endsCaseItem() { return script }
       if c == ";" || c == "&" || c == "|" || c == ")" { throw .unexpectedToken(operatorText()) }
       script.lists.append(try parseAndOr())
       skipBlanks()
@@ -149,19 +173,36 @@ struct Parser {
       switch next {
       case "\n": consumeNewline()
       case ";":
-        if peek(1) == ";" { throw .unexpectedToken(";;") }
+        if caseBody, endsCaseItem() { return script }
+        if peek(1) == ";" { throw unexpectedAfterCommand(";;", expecting: expecting) }
         index += 1
       case "&":
         index += 1
-      default: throw .unexpectedToken(operatorText())
+      default: throw unexpectedAfterCommand(operatorText(), expecting: expecting)
       }
     }
   }
 
+  /// A token that may not follow a command: dash names what the compound command wanted.
+  private func unexpectedAfterCommand(_ token: String, expecting: String?) -> Failure {
+    guard let expecting else { return .unexpectedToken(token) }
+    return .unexpectedWhileExpecting(token, expecting: expecting, isWord: false)
+  }
+
+  /// `;;` at the cursor, or bash's `;&` and `;;&`.
+  private func endsCaseItem() -> Bool {
+    guard peek() == ";" else { return false }
+    return peek(1) == ";" || (!posix && peek(1) == "&")
+  }
+
   // MARK: Compound commands
 
-  static let closingWords: Set<String> = ["then", "elif", "else", "fi", "do", "done", "}"]
-  private static let reservedWords: Set<String> = closingWords.union(["if", "for", "in", "while", "until", "{"])
+  static let closingWords: Set<String> = ["then", "elif", "else", "fi", "do", "done", "}", "esac"]
+  private static let reservedWords: Set<String> = closingWords.union([
+    "if", "for", "in", "while", "until", "{", "case", "function",
+  ])
+  /// The words that open a compound command (a function's body must be one).
+  private static let compoundWords: Set<String> = ["if", "for", "while", "until", "{", "case"]
 
   /// The reserved word at the cursor, if the next word is one (unquoted, whole).
   private func reservedWord() -> String? {
@@ -170,7 +211,7 @@ struct Parser {
     while cursor < text.count, !" \t\n;&|<>()".unicodeScalars.contains(text[cursor]) {
       word.unicodeScalars.append(text[cursor])
       cursor += 1
-      if word.unicodeScalars.count > 5 { return nil }
+      if word.unicodeScalars.count > 8 { return nil }
     }
     return Self.reservedWords.contains(word) ? word : nil
   }
@@ -191,6 +232,7 @@ struct Parser {
     switch word {
     case "if": return try parseIf()
     case "for": return try parseFor()
+    case "case": return try parseCase()
     case "while", "until":
       consume(word!)
       let condition = try parseClause(closers: ["do"], expecting: "do")
@@ -282,6 +324,126 @@ struct Parser {
     }
   }
 
+  /// `case WORD in [(]pattern[|pattern]) list ;; ... esac` (newlines allowed between the parts).
+  private mutating func parseCase() throws(Failure) -> CompoundCommand {
+    consume("case")
+    skipBlanks()
+    guard let c = peek() else { throw .endOfFileExpectingWord }
+    if isWordEnd(c) { throw .unexpectedToken(operatorText()) }
+    let subject = try parseWord()
+    try skipNewlines(orThrow: .endOfFileExpecting("in"))
+    guard reservedWord() == "in" else { throw unexpected(expecting: "in") }
+    consume("in")
+    var items: [CaseItem] = []
+    while true {
+      try skipNewlines(orThrow: .endOfFileExpecting(")"))
+      if reservedWord() == "esac" {
+        consume("esac")
+        return .caseClause(subject: subject, items: items)
+      }
+      let patterns = try parseCasePatterns()
+      let body = try parseScript(until: nil, closers: ["esac"], expecting: ";;", caseBody: true)
+      var terminator = CaseItem.Terminator.stop
+      if peek() == ";" {
+        if peek(1) == "&" {
+          terminator = .fallThrough
+          index += 2
+        } else if peek(2) == "&", !posix {
+          terminator = .testNext
+          index += 3
+        } else {
+          index += 2
+        }
+      }
+      items.append(CaseItem(patterns: patterns, body: body, terminator: terminator))
+    }
+  }
+
+  /// `[(]pattern[|pattern]...)`, the cursor left after the `)`.
+  private mutating func parseCasePatterns() throws(Failure) -> [Word] {
+    if peek() == "(" { index += 1 }
+    var patterns: [Word] = []
+    while true {
+      skipBlanks()
+      guard let c = peek() else { throw .endOfFileExpecting(")") }
+      // dash calls any token here a word it did not expect.
+      if isWordEnd(c) { throw .unexpectedWhileExpecting(operatorText(), expecting: ")", isWord: true) }
+      patterns.append(try parseWord())
+      skipBlanks()
+      switch peek() {
+      case "|": index += 1
+      case ")":
+        index += 1
+        return patterns
+      case nil: throw .endOfFileExpecting(")")
+      default: throw unexpected(expecting: ")", anyTokenIsWord: true)
+      }
+    }
+  }
+
+  /// Skips blanks and newlines; at the end of the input throws `failure`.
+  private mutating func skipNewlines(orThrow failure: Failure) throws(Failure) {
+    while true {
+      skipBlanks()
+      guard let c = peek() else { throw failure }
+      guard c == "\n" else { return }
+      consumeNewline()
+    }
+  }
+
+  /// The token at the cursor where the grammar wants `expecting`.
+  private func unexpected(expecting: String, anyTokenIsWord: Bool = false) -> Failure {
+    let isWord = !isWordEnd(peek())
+    let token = reservedWord() ?? (isWord ? nextWordText() : operatorText())
+    return .unexpectedWhileExpecting(token, expecting: expecting, isWord: isWord || anyTokenIsWord)
+  }
+
+  /// Whether the cursor is at `NAME (`, the start of a function definition.
+  private func functionNameAhead() -> Bool {
+    let name = nextWordText()
+    guard !name.isEmpty, !name.unicodeScalars.contains(where: { "'\"\\$`=".unicodeScalars.contains($0) }) else {
+      return false
+    }
+    var cursor = index + name.unicodeScalars.count
+    while cursor < text.count, text[cursor] == " " || text[cursor] == "\t" { cursor += 1 }
+    return cursor < text.count && text[cursor] == "("
+  }
+
+  /// `NAME () body` or bash's `function NAME [()] body`; the body is a compound command
+  /// (dash takes any command).
+  private mutating func parseFunction(keyword: Bool) throws(Failure) -> FunctionDefinition {
+    if keyword {
+      consume("function")
+      skipBlanks()
+      guard !isWordEnd(peek()) else { throw .unexpectedToken(operatorText()) }
+    }
+    let name = nextWordText()
+    consume(name)
+    skipBlanks()
+    if peek() == "(" || !keyword {
+      index += 1
+      skipBlanks()
+      guard peek() == ")" else {
+        guard peek() != nil else { throw .endOfFile }
+        throw unexpected(expecting: ")")
+      }
+      index += 1
+    }
+    if posix, !Self.isName(name) { throw .badFunctionName }
+    try skipNewlines(orThrow: .endOfFile)
+    let word = reservedWord()
+    if peek() == "(" || word.map(Self.compoundWords.contains) == true {
+      let body = try parseCompound(word)
+      return FunctionDefinition(name: name, body: body, redirections: try parseCompoundRedirections())
+    }
+    guard posix, word.map(Self.closingWords.contains) != true else {
+      throw .unexpectedToken(word ?? (isWordEnd(peek()) ? operatorText() : nextWordText()))
+    }
+    let command = try parseCommand()
+    let body = Script(lists: [AndOrList(first: Pipeline(commands: [command]))])
+    return FunctionDefinition(name: name, body: .group(body), redirections: [])
+  }
+
   /// The ordinary word at the cursor, for a message.
   private func nextWordText() -> String {
     var cursor = index
@@ -303,7 +465,7 @@ struct Parser {
         continue
       }
       guard let c = peek(), !"\n;&|)".unicodeScalars.contains(c) else { return redirections }
-      throw .unexpectedToken(c == "(" ? "(" : nextWordText())
+      throw c == "(" ? .unexpectedToken("(") : .unexpectedWord(nextWordText())
     }
   }
 
@@ -349,6 +511,9 @@ struct Parser {
         case .compound(let compound, var redirections):
           redirections.append(both)
           pipeline.commands[last] = .compound(compound, redirections: redirections)
+        case .function:
+          // A definition writes nothing.
+          break
         }
       }
       try skipNewlinesBeforeCommand()
@@ -372,7 +537,9 @@ struct Parser {
     skipBlanks()
     let word = reservedWord()
     if let word, Self.closingWords.contains(word) { throw .unexpectedToken(word) }
-    if peek() == "(" || (word != nil && word != "in") {
+    if word == "function", !posix { return .function(try parseFunction(keyword: true)) }
+    if word == nil || word == "function", functionNameAhead() { return .function(try parseFunction(keyword: false)) }
+    if peek() == "(" || (word != nil && word != "in" && word != "function") {
       let compound = try parseCompound(word)
       return .compound(compound, redirections: try parseCompoundRedirections())
     }
@@ -469,6 +636,7 @@ struct Parser {
     case "<":
       index += 1
       if peek() == "<" {
+        if posix { throw .redirectionUnexpected }
         index += 1
         return Redirection(fd: fd, op: .hereString, target: try redirectionTarget())
       }

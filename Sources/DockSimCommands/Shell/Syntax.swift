@@ -2,8 +2,8 @@
 ///
 /// A subset of POSIX sh as bash 5.2 reads it: simple commands joined by pipes,
 /// `&&`, `||`, `;` and newlines, with quoting, parameters, command substitution
-/// and redirections (here-documents included), and the compound commands
-/// `if`, `for`, `while`, `until`, `{ ...; }` and `( ... )`.
+/// and redirections (here-documents included), the compound commands
+/// `if`, `case`, `for`, `while`, `until`, `{ ...; }` and `( ... )`, and function definitions.
 
 /// One complete input: lists separated by `;`, `&` or newlines.
 struct Script: Sendable, Hashable {
@@ -36,6 +36,16 @@ enum Command: Sendable, Hashable {
   case simple(SimpleCommand)
   /// A compound command and the redirections after its closing word (`done > log`).
   case compound(CompoundCommand, redirections: [Redirection])
+  /// `name() compound-command` or bash's `function name { ...; }`: defines, runs nothing.
+  case function(FunctionDefinition)
+}
+
+/// A shell function: its body runs in the calling shell with its own `$1`, `$2`, ...
+struct FunctionDefinition: Sendable, Hashable {
+  var name: String
+  var body: CompoundCommand
+  /// Redirections after the body apply to every call.
+  var redirections: [Redirection]
 }
 
 enum CompoundCommand: Sendable, Hashable {
@@ -49,6 +59,18 @@ enum CompoundCommand: Sendable, Hashable {
   case forLoop(name: String, items: [Word]?, body: Script)
   /// `while c; do b; done`, or `until`.
   case loop(condition: Script, body: Script, until: Bool)
+  /// `case word in pattern|pattern) list ;; ... esac`.
+  case caseClause(subject: Word, items: [CaseItem])
+}
+
+/// One `pattern|pattern) list ;;` of a `case`.
+struct CaseItem: Sendable, Hashable {
+  /// What ends the item: `;;` stops, bash's `;&` runs the next item's list without
+  /// testing it, `;;&` tests the next patterns.
+  enum Terminator: Sendable, Hashable { case stop, fallThrough, testNext }
+  var patterns: [Word]
+  var body: Script
+  var terminator: Terminator
 }
 
 struct IfBranch: Sendable, Hashable {
