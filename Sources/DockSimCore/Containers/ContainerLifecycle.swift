@@ -130,7 +130,7 @@ extension Engine {
       args: Array(process.dropFirst()), cmd: cmd, environment: mergedEnvironment(spec),
       workingDirectory: spec.workingDirectory ?? (spec.image.workingDirectory.isEmpty ? "/" : spec.image.workingDirectory),
       tty: spec.tty, openStdin: spec.openStdin, autoRemove: spec.autoRemove, created: clock.now,
-      filesystem: ContainerFS(image: spec.image.root))
+      filesystem: ContainerFS(image: spec.image.root, createdAt: clock.now))
     container.imageSize = spec.image.size
     container.exposedPorts = spec.image.exposedPorts
     container.publishedPorts = spec.publishedPorts

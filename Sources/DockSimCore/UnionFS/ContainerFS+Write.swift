@@ -272,6 +272,8 @@ extension ContainerFS {
   private mutating func changeMetadata(_ path: String, _ change: (inout FileMetadata) -> Void) throws(FSError) {
     let (resolved, node) = try existing(path, followLast: true)
     copyUp(resolved.path, node)
+    // A container's root lives in the writable layer from the start, with no entry of its own yet.
+    if resolved.path == "/" && upper.entries["/"] == nil { upper.set("/", rootNode.entry) }
     guard let entry = upper.entries[resolved.path] else { return }
     switch entry {
     case .directory(var metadata, let opaque):

@@ -21,7 +21,19 @@ public struct ContainerFS: Sendable {
   /// Files bind-mounted over paths of the union mount (ContainerFS+Mounts.swift).
   public var mounts = ContainerMounts()
 
+  /// The writable layer's own root directory (overlay's upperdir), when it has one.
+  /// A container's upperdir is made when the container is created, and the kernel shows
+  /// a merged directory with its upper directory's attributes: `/` in a container has
+  /// the creation time and link count 1, not the image root's.
+  var upperRoot: FileMetadata?
+
   public init(image: MergedView) { self.image = image }
+
+  /// A container's filesystem: the image's view under a writable layer made at `createdAt`.
+  public init(image: MergedView, createdAt: Timestamp) {
+    self.image = image
+    upperRoot = FileMetadata(mode: 0o755, mtime: createdAt)
+  }
 
   /// An empty filesystem (just `/`): the simulated host's own filesystem starts this way.
   public static func empty(rootMetadata: FileMetadata = MergedView.defaultRootMetadata) -> ContainerFS {
@@ -54,6 +66,9 @@ public struct ContainerFS: Sendable {
   /// it only holds a root entry once the root's own metadata changes.
   var rootNode: Node {
     if let entry = upper.entries["/"] { return Node(entry: entry, place: .upper, lowerVisible: true) }
+    if let metadata = upperRoot {
+      return Node(entry: .directory(metadata, opaque: false), place: .upper, lowerVisible: true)
+    }
     let node = image.node("/")!
     return Node(entry: node.entry, place: .image(node.layer), lowerVisible: true)
   }

@@ -67,6 +67,20 @@ private func harness(_ version: DockerVersion = .v20_10) -> ShellHarness {
     #expect(h.run("ls -l /etc/mtab").stdout.hasSuffix(" /etc/mtab -> /proc/mounts\n"))
   }
 
+  /// overlayfs shows a merged directory with its upper directory's attributes, and the
+  /// container's upperdir is made with the container: `/` has the creation time (the
+  /// simulated clock starts at 2020-01-15 10:00) and link count 1 like every merged
+  /// directory, not the image root's 1970 and a counted 21; writing in `/` moves it on.
+  @Test func rootIsTheWritableLayersMergedDirectory() throws {
+    var h = harness()
+    h.run("docker run -it ubuntu:18.04 bash")
+    #expect(h.run("ls -ld /") == out("drwxr-xr-x 1 root root 4096 Jan 15 10:00 /\n"))
+    let created = try #require(h.session.engine.containers.all.first).created
+    #expect(h.run("stat -c '%h %Y' /") == out("1 \(created.seconds)\n"))
+    h.run("chmod 700 /")
+    #expect(h.run("ls -ld /").stdout.hasPrefix("drwx------ 1 root root"))
+  }
+
   @Test func alpineRootDirectories() {
     var h = harness()
     h.run("docker run -it alpine:3.11 sh")
