@@ -83,6 +83,8 @@ public struct ShellFrame: Sendable, Hashable {
   /// A container's interactive shell: the program it runs (`bash`, `/bin/sh`) and
   /// the lines typed in it, which it saves to its history file on exit (ShellHistory.swift).
   public var shellProgram: String?
+  /// The container's hostname (`-h`), for the prompt; nil means the short ID.
+  public var hostname: String?
   public var typedLines: [String] = []
   /// The shell functions defined in this shell (`name() { ...; }`).
   var functions: [String: FunctionDefinition] = [:]
@@ -97,7 +99,9 @@ public struct ShellFrame: Sendable, Hashable {
     switch place {
     case .host: return "$ "
     case .container(let id):
-      return "root@\(id.prefix(12)):\(cwd)# "
+      // bash's \h: the hostname up to its first dot.
+      let host = hostname.map { String($0.prefix { $0 != "." }) } ?? String(id.prefix(12))
+      return "root@\(host):\(cwd)# "
     }
   }
 }

@@ -37,6 +37,7 @@ private func harness(_ version: DockerVersion = .v20_10) -> ShellHarness {
   @Test func dashHOptionNamesTheHost() {
     var h = harness()
     h.run("docker run -it -h web.local ubuntu:18.04 bash")
+    #expect(h.session.prompt == "root@web:/# ")
     #expect(h.run("hostname") == out("web.local\n"))
     #expect(h.run("tail -n 1 /etc/hosts") == out("172.17.0.2\tweb.local web\n"))
   }

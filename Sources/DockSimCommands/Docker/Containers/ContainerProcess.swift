@@ -165,6 +165,7 @@ extension Session {
     var frame = ShellFrame(
       place: .container(id: id), cwd: workingDirectory ?? container.workingDirectory, environment: variables)
     frame.shellProgram = program ?? (main ? container.path : nil)
+    frame.hostname = container.settings.hostname
     shells.append(frame)
     if main {
       container.attachedShellIndex = shells.count - 1
