@@ -158,6 +158,20 @@ import Testing
     #expect(h.run("f() { echo $(f); }; f; echo st=$?").stdout.hasSuffix("st=0\n"))
   }
 
+  /// A script that runs itself nests shell processes until the machine cannot fork
+  /// another: one fork failure from the innermost shell, which the others pass up,
+  /// and the session goes on (it used to overflow the simulator's stack).
+  @Test func selfRunningScriptEndsAtTheProcessLimit() {
+    var h = ShellHarness()
+    h.run("echo 'sh /tmp/s.sh' > /tmp/s.sh")
+    let dash = h.run("sh /tmp/s.sh")
+    #expect(dash.stderr.hasSuffix("Cannot fork\n") && dash.stderr.split(separator: "\n").count == 1)
+    #expect(dash.status == 2)
+    h.run("echo 'bash /tmp/b.sh' > /tmp/b.sh")
+    #expect(h.run("bash /tmp/b.sh") == out("", "bash: fork: Resource temporarily unavailable\n", 254))
+    #expect(h.run("echo still here") == out("still here\n"))
+  }
+
   // MARK: read
 
   private static let lines = "l1 a\nl2  b  c \n  l3\\\nx\nlast"

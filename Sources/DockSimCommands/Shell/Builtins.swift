@@ -239,15 +239,21 @@ enum Builtins {
       // An interactive shell inside the shell: nothing to read in the simulator but stdin.
       script = String(decoding: stdin.remaining, as: UTF8.self)
     } else {
-      return runScriptFile(operands, name: name, isDash: isDash, session: &session, console: &console)
+      return runScriptFile(operands, name: name, isDash: isDash, parent: shell, session: &session, console: &console)
     }
     var child = ShellRun(dialect: isDash ? .dash(name: name) : .bashCommand(name: name), isSubshell: true)
     child.positional = operands.isEmpty ? [name] : operands
-    return runChild(&child, script, session: &session, console: &console)
+    return runChild(&child, script, parent: shell, session: &session, console: &console)
   }
 
+  /// Nested shell processes (a script that runs itself) end where a real machine runs
+  /// out of processes: the simulator stops at this depth with the fork failure the
+  /// parent shell would print, instead of exhausting its own stack.
+  static let processNesting = 200
+
   private static func runScriptFile(
-    _ operands: [String], name: String, isDash: Bool, session: inout Session, console: inout Console
+    _ operands: [String], name: String, isDash: Bool, parent: ShellRun, session: inout Session,
+    console: inout Console
   ) -> Int32 {
     let path = operands[0]
     let text: String
@@ -261,11 +267,26 @@ enum Builtins {
     }
     var child = ShellRun(dialect: isDash ? .dash(name: name) : .bashCommand(name: name), isSubshell: true)
     child.positional = operands
-    return runChild(&child, text, session: &session, console: &console)
+    return runChild(&child, text, parent: parent, session: &session, console: &console)
   }
 
   /// A child process: its directory and variables are its own.
   private static func runChild(
+    _ child: inout ShellRun, _ script: String, parent: ShellRun, session: inout Session, console: inout Console
+  ) -> Int32 {
+    guard parent.processDepth < processNesting else {
+      console.errorLine(parent.isDash ? parent.messagePrefix + "Cannot fork" : parent.messagePrefix + "fork: Resource temporarily unavailable")
+      return parent.isDash ? 2 : 254
+    }
+    child.processDepth = parent.processDepth + 1
+    // Deep nesting runs on a thread with a large stack, as deep function recursion does.
+    if child.processDepth % 50 == 0 {
+      return DeepStack.run { runChildProcess(&child, script, session: &session, console: &console) }
+    }
+    return runChildProcess(&child, script, session: &session, console: &console)
+  }
+
+  private static func runChildProcess(
     _ child: inout ShellRun, _ script: String, session: inout Session, console: inout Console
   ) -> Int32 {
     let saved = session.currentShell

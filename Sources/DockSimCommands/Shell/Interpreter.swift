@@ -47,6 +47,8 @@ struct ShellRun {
   var loopControl: LoopControl?
   /// How many shell functions are running (`return` and `local` need one).
   var functionDepth = 0
+  /// How many `sh`/`bash` processes this one runs inside (see `Builtins.processNesting`).
+  var processDepth = 0
   /// Set by `return`: the lists up to the function's body stop; the call's status.
   var returnStatus: Int32?
   /// Each running function's `local` variables and the values they hid (nil: unset).
@@ -219,6 +221,7 @@ struct ShellRun {
     child.hereDocuments = hereDocuments
     child.positional = positional
     child.functionDepth = functionDepth
+    child.processDepth = processDepth
     return child
   }
 

@@ -160,7 +160,7 @@ public struct LayerDiagram: Sendable {
   func layerRows(_ layer: LayerStackView.ImageLayer) -> [String] {
     let left = text(.diagramLayer, ["number": "\(layer.number)"]) + "  " + layer.shortDigest + "  " + text(.diagramReadOnly)
     let right = GoUnits.humanSize(Int64(layer.size), precision: 3) + "  "
-      + text(.diagramFiles, ["count": "\(layer.fileCount)"])
+      + (layer.fileCount == 1 ? text(.diagramOneFile) : text(.diagramFiles, ["count": "\(layer.fileCount)"]))
     let owner: String
     switch layer.owner {
     case .baseImage(let image): owner = text(.diagramBaseImage, ["image": image])

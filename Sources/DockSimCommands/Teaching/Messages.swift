@@ -19,7 +19,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
   // The layer diagram.
   case diagramTitleImage, diagramTitleContainer
   case diagramWritable, diagramChanges, diagramNoChanges, diagramNoContainerLayer
-  case diagramLayer, diagramReadOnly, diagramFiles, diagramNoHistory
+  case diagramLayer, diagramReadOnly, diagramFiles, diagramOneFile, diagramNoHistory
   case diagramBaseImage, diagramParentImage, diagramThisImage
   case diagramRootfs, diagramBootfsIdle, diagramBootfsCreated, diagramBootfsUnmounted
   case diagramLegend

@@ -35,6 +35,7 @@ enum MessagesEN {
     .diagramLayer: "layer {number}",
     .diagramReadOnly: "read-only",
     .diagramFiles: "{count} files",
+    .diagramOneFile: "1 file",
     .diagramNoHistory: "(no history)",
     .diagramBaseImage: "base image {image}",
     .diagramParentImage: "parent image {image}",

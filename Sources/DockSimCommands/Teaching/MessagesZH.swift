@@ -35,6 +35,7 @@ enum MessagesZH {
     .diagramLayer: "第 {number} 层",
     .diagramReadOnly: "只读",
     .diagramFiles: "{count} 个文件",
+    .diagramOneFile: "1 个文件",
     .diagramNoHistory: "（无构建记录）",
     .diagramBaseImage: "基础镜像 {image}",
     .diagramParentImage: "父镜像 {image}",
