@@ -55,16 +55,7 @@ extension ContainerFS {
 
   /// `open(O_WRONLY)` on a bind-mounted file: the write goes to the mounted file.
   mutating func writeMounted(_ path: String, _ data: FileData, append: Bool, at time: Timestamp) {
-    guard var file = mounts.files[path] else { return }
-    if !append {
-      file.data = FileData()
-      file.metadata.mtime = time
-    }
-    if data.size > 0 {
-      file.data.append(data)
-      file.metadata.mtime = time
-    }
-    mounts.files[path] = file
+    mounts.files[path]?.write(data, append: append, at: time)
   }
 
   /// Unlinking or renaming a mount point fails as the kernel does (EBUSY).

@@ -20,17 +20,7 @@ extension ContainerFS {
     let size = regularFile(node)?.data.size ?? 0
     try checkRoom(growing: node.place == .upper ? size : 0, to: append ? size + data.size : data.size)
     let inode = copyUpFile(resolved.path, node)
-    upper.updateFile(inode: inode) { file in
-      // O_TRUNC always sets mtime; a write sets it only when it writes something.
-      if !append {
-        file.data = FileData()
-        file.metadata.mtime = time
-      }
-      if data.size > 0 {
-        file.data.append(data)
-        file.metadata.mtime = time
-      }
-    }
+    upper.updateFile(inode: inode) { $0.write(data, append: append, at: time) }
   }
 
   /// Creates an empty file, or (when it exists) opens it for writing without writing:
@@ -335,6 +325,21 @@ extension ContainerFS {
     switch entry {
     case .directory(let metadata, _), .symlink(_, let metadata): metadata
     case .file, .whiteout: MergedView.defaultRootMetadata
+    }
+  }
+}
+
+extension RegularFile {
+  /// `open(O_WRONLY | O_TRUNC or O_APPEND)` then `write`: O_TRUNC always sets mtime; a
+  /// write sets it only when it writes something.
+  mutating func write(_ bytes: FileData, append: Bool, at time: Timestamp) {
+    if !append {
+      data = FileData()
+      metadata.mtime = time
+    }
+    if bytes.size > 0 {
+      data.append(bytes)
+      metadata.mtime = time
     }
   }
 }

@@ -1,5 +1,4 @@
 import DockSimCore
-import Synchronization
 import Testing
 
 @testable import DockSimCommands
@@ -9,15 +8,7 @@ import Testing
 /// nothing (20.10's CLI dies of SIGINT, 28's exits silently) and registers nothing.
 /// Each test interrupts at every checkpoint the whole command passes, in turn.
 @Suite struct ArchiveInterruptionTests {
-  /// A probe that says "interrupted" from its `after`-th question on, and counts them.
-  final class Countdown: Sendable {
-    let asked = Atomic<Int>(0)
-    let after: Int
-    init(after: Int) { self.after = after }
-    var interruption: Interruption {
-      Interruption { [self] in asked.add(1, ordering: .relaxed).newValue > after }
-    }
-  }
+  typealias Countdown = InterruptionTests.Countdown
 
   /// A session whose host has `name`, made by `commands` in a session with the test
   /// image; the new session has no images but the test image (and not `removing`).

@@ -92,15 +92,22 @@ struct DfProgram: Program {
     }.joined()
   }
 
-  static func gnuHuman(_ kib: Int64) -> String {
-    guard kib > 0 else { return "0" }
-    let units = ["K", "M", "G", "T"]
+  /// KiB scaled by 1024 while it can go up a unit: the value and its unit's index.
+  static let humanUnits = ["K", "M", "G", "T"]
+  static func scaled(_ kib: Int64) -> (value: Double, unit: Int) {
     var value = Double(kib)
     var unit = 0
-    while value >= 1024 && unit < units.count - 1 {
+    while value >= 1024 && unit < humanUnits.count - 1 {
       value /= 1024
       unit += 1
     }
+    return (value, unit)
+  }
+
+  static func gnuHuman(_ kib: Int64) -> String {
+    guard kib > 0 else { return "0" }
+    let units = humanUnits
+    let (value, unit) = scaled(kib)
     if unit == 0 { return "\(kib)K" }
     if value < 10 {
       let tenths = (value * 10).rounded(.up)
@@ -127,15 +134,9 @@ struct DfProgram: Program {
   /// busybox make_human_readable_str: one decimal, `0` for nothing.
   static func busyboxHuman(_ kib: Int64) -> String {
     guard kib > 0 else { return "0" }
-    let units = ["K", "M", "G", "T"]
-    var value = Double(kib)
-    var unit = 0
-    while value >= 1024 && unit < units.count - 1 {
-      value /= 1024
-      unit += 1
-    }
+    let (value, unit) = scaled(kib)
     let tenths = Int((value * 10).rounded())
-    return "\(tenths / 10).\(tenths % 10)\(units[unit])"
+    return "\(tenths / 10).\(tenths % 10)\(humanUnits[unit])"
   }
 
   static func pad(_ text: String, _ width: Int) -> String {
