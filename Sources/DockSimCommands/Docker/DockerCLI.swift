@@ -156,7 +156,7 @@ struct DockerCLI {
         return 1
       }
       // Processes that ended on their own by now (`sleep 5`) are exited for every command.
-      session.engine.settleContainers()
+      session.settleContainers()
       let command = ParsedCommand(
         path: entry.path, configuration: configuration, version: version, positionals: parsed.positionals,
         values: parsed.values, invocation: invocation)

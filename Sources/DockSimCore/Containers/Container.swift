@@ -42,6 +42,8 @@ public struct Container: Sendable {
   public var settings = ContainerSettings()
   /// The host number of its address on the default bridge (172.17.0.N) while it runs.
   public var bridgeHost: Int?
+  /// `Config.Healthcheck`: the image's HEALTHCHECK (nil when it has none).
+  public var healthcheck: HealthConfig?
 
   public init(
     id: String, name: String, imageReference: String, imageID: Digest, path: String, args: [String],
@@ -151,6 +153,9 @@ public struct ContainerState: Sendable, Hashable {
   /// When a running main process will end by itself (`sleep 60`), and with which
   /// status; the engine applies it once the simulated clock gets there.
   public var scheduledExit: ScheduledExit?
+  /// The health monitor's state, from the first start of a container with a
+  /// HEALTHCHECK on (moby's State.Health).
+  public var health: ContainerHealth?
 
   public struct ScheduledExit: Sendable, Hashable {
     public var at: Timestamp
@@ -169,9 +174,13 @@ public struct ContainerState: Sendable, Hashable {
     return startedAt == .goZero ? "created" : "exited"
   }
 
-  /// moby's `State.String()`: `Up 2 minutes`, `Exited (0) 3 seconds ago`, `Created`.
+  /// moby's `State.String()`: `Up 2 minutes`, `Up 2 minutes (healthy)`,
+  /// `Exited (0) 3 seconds ago`, `Created`.
   public func description(now: Timestamp) -> String {
-    if running { return "Up " + GoUnits.humanDuration(now.since(startedAt)) }
+    if running {
+      let up = "Up " + GoUnits.humanDuration(now.since(startedAt))
+      return health.map { up + " (\($0.description))" } ?? up
+    }
     if startedAt == .goZero { return "Created" }
     return "Exited (\(exitCode)) \(GoUnits.humanDuration(now.since(finishedAt))) ago"
   }

@@ -14,11 +14,14 @@ public struct ContainerImage: Sendable {
   public var size: Int64
   /// `EXPOSE`d ports (`80/tcp`).
   public var exposedPorts: [String]
+  /// HEALTHCHECK, which the container's config inherits.
+  public var healthcheck: HealthConfig?
 
   public init(
     id: Digest, root: MergedView, cmd: [String], entrypoint: [String] = [], environment: [String] = [],
-    workingDirectory: String = "", size: Int64 = 0, exposedPorts: [String] = []
+    workingDirectory: String = "", size: Int64 = 0, exposedPorts: [String] = [], healthcheck: HealthConfig? = nil
   ) {
+    self.healthcheck = healthcheck
     self.exposedPorts = exposedPorts
     self.id = id
     self.root = root

@@ -12,7 +12,8 @@
 ///   ignores it (a shell, `sleep`: PID 1 has no default handlers) is killed after
 ///   the timeout (`-t`, 10 s by default) and exits with 137;
 /// * remove: 100 ms;
-/// * commit: 500 ms (the container is paused while its layer is written).
+/// * commit: 500 ms (the container is paused while its layer is written);
+/// * a HEALTHCHECK probe: 50 ms to start its exec, then whatever its commands take.
 public enum ContainerTiming {
   public static let create = Duration.milliseconds(100)
   public static let start = Duration.milliseconds(400)
@@ -20,6 +21,7 @@ public enum ContainerTiming {
   public static let stopBySignal = Duration.milliseconds(200)
   public static let remove = Duration.milliseconds(100)
   public static let commit = Duration.milliseconds(500)
+  public static let probeStart = Duration.milliseconds(50)
   /// `docker stop`'s default grace period.
   public static let defaultStopTimeout: Int64 = 10
 }
@@ -90,6 +92,8 @@ public struct ContainerSpec: Sendable {
   public var detached = false
   /// The CLI's terminal size (docker 28 sends it with every create).
   public var consoleSize = [0, 0]
+  /// `--health-*` / `--no-healthcheck`; nil keeps the image's HEALTHCHECK.
+  public var healthcheck: HealthConfig?
 
   public init(
     image: ContainerImage, reference: String, name: String? = nil, command: [String] = [],
@@ -140,6 +144,7 @@ extension Engine {
     container.settings.entrypoint = entrypoint
     container.settings.portRequests = spec.publishedPorts
     container.settings.consoleSize = spec.consoleSize
+    container.healthcheck = spec.healthcheck ?? spec.image.healthcheck
     container.filesystem.mounts.initLayer = InitLayer.index(in: spec.image.root)
     container.filesystem.mounts.initTime = clock.now
     containers.add(container)
@@ -190,6 +195,11 @@ extension Engine {
     container.state.exitCode = 0
     container.state.error = ""
     container.state.scheduledExit = lifetime.map { .init(at: clock.now.adding($0.0), status: $0.1) }
+    if let policy = HealthPolicy(container.healthcheck, version: version) {
+      var health = container.state.health ?? ContainerHealth()
+      health.open(startedAt: clock.now, policy: policy)
+      container.state.health = health
+    }
     container.bridgeHost = freeBridgeHost()
     container.filesystem.mountEtcFiles(
       hostname: container.hostname, address: container.bridgeHost.map { "172.17.\($0 / 256).\($0 % 256)" }, version: version,
@@ -214,6 +224,7 @@ extension Engine {
     container.state.exitCode = status
     container.state.finishedAt = time ?? clock.now
     container.state.scheduledExit = nil
+    container.state.health?.close()
     container.execIDs = []
     container.bridgeHost = nil
     containers.update(container)

@@ -7,7 +7,7 @@ struct ContainerCreate: DockerCommand {
     flags: ContainerRun.containerFlags, arguments: .atLeast(1), interspersed: false)
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
-    session.engine.settleContainers()
+    session.settleContainers()
     switch ContainerRun.create(command, session: &session, console: &console) {
     case .success(let container):
       console.line(container.id)
@@ -34,7 +34,7 @@ struct ContainerRun: DockerCommand {
     flags: containerFlags + [.bool("detach", short: "d")], arguments: .atLeast(1), interspersed: false)
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
-    session.engine.settleContainers()
+    session.settleContainers()
     let container: Container
     switch create(command, session: &session, console: &console) {
     case .success(let created): container = created

@@ -13,7 +13,7 @@ struct ContainerExec: DockerCommand {
     arguments: .atLeast(2), interspersed: false)
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
-    session.engine.settleContainers()
+    session.settleContainers()
     guard let container = command.clientSideContainer(command.positionals[0], in: session, console: &console) else {
       return 1
     }

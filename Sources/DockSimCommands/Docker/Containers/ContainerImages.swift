@@ -38,6 +38,7 @@ enum ContainerImages {
     ContainerImage(
       id: image.id, root: engine.containers.rootView(of: image.id, layers: image.layers),
       cmd: image.config.cmd ?? [], entrypoint: image.config.entrypoint ?? [], environment: image.config.env,
-      workingDirectory: image.config.workingDir, size: image.size, exposedPorts: image.config.exposedPorts)
+      workingDirectory: image.config.workingDir, size: image.size, exposedPorts: image.config.exposedPorts,
+      healthcheck: image.config.healthcheck)
   }
 }

@@ -9,7 +9,7 @@ struct ContainerInspect: DockerCommand {
     arguments: .atLeast(1))
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
-    session.engine.settleContainers()
+    session.settleContainers()
     let results = command.positionals.map { Inspect.container($0, size: command.bool("size"), session: session) }
     return InspectOutput.write(results, format: command.string("format"), version: command.version, console: &console)
   }
@@ -32,7 +32,7 @@ struct Inspect: DockerCommand {
   static let sizeIgnored = "WARNING: --size ignored for image"
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
-    session.engine.settleContainers()
+    session.settleContainers()
     let version = command.version
     let kind = command.string("type")
     if let error = typeError(kind, given: command.isSet("type"), version: version) {

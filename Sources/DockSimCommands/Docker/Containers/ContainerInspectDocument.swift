@@ -52,7 +52,7 @@ enum ContainerInspectDocument {
 
   static func state(_ container: Container) -> JSONValue {
     let state = container.state
-    return .object([
+    var members: [(String, JSONValue)] = [
       ("Status", .string(state.status)),
       ("Running", .bool(state.running)),
       ("Paused", .bool(false)),
@@ -64,6 +64,26 @@ enum ContainerInspectDocument {
       ("Error", .string(state.error)),
       ("StartedAt", .string(timestamp(state.startedAt))),
       ("FinishedAt", .string(timestamp(state.finishedAt))),
+    ]
+    // `omitempty`: only a container that started with a HEALTHCHECK has one.
+    if let health = state.health { members.append(("Health", healthJSON(health))) }
+    return .object(members)
+  }
+
+  /// moby's Health: the log is always a list (the daemon copies it into a new slice).
+  static func healthJSON(_ health: ContainerHealth) -> JSONValue {
+    let log = health.log.map { result -> JSONValue in
+      .object([
+        ("Start", .string(timestamp(result.start))),
+        ("End", .string(timestamp(result.end))),
+        ("ExitCode", .int(Int64(result.exitCode))),
+        ("Output", .string(result.output)),
+      ])
+    }
+    return .object([
+      ("Status", .string(health.status.rawValue)),
+      ("FailingStreak", .int(Int64(health.failingStreak))),
+      ("Log", .array(log)),
     ])
   }
 
@@ -263,7 +283,7 @@ enum ContainerInspectDocument {
       ("Cmd", container.cmd.isEmpty ? .null : .strings(container.cmd)),
     ]
     // The daemon merges the image's healthcheck into the container's config (not its triggers).
-    if let health = imageConfig.healthcheck { members.append(("Healthcheck", health.json)) }
+    if let health = container.healthcheck { members.append(("Healthcheck", health.json)) }
     members += [
       ("Image", .string(container.imageReference)),
       ("Volumes", imageConfig.volumes.isEmpty ? .null : .object(imageConfig.volumes.sorted().map { ($0, .object([])) })),

@@ -23,7 +23,22 @@ struct ContainerList: DockerCommand {
     ])
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
-    let containers = selected(command, from: session.engine.containers.all)
+    let filters: ContainerListFilters
+    do {
+      filters = try ContainerListFilters(command.list("filter"), version: command.version)
+    } catch {
+      switch error {
+      case .badFormat(let value):
+        let message = "invalid argument \"\(value)\" for \"-f, --filter\" flag: bad format of filter (expected name=value)"
+        console.errorLine(
+          DockerErrors.flag(message, path: command.path, usage: configuration.usage, version: command.version))
+        return 125
+      case .daemon(let message):
+        command.daemonError(message, console: &console)
+        return 1
+      }
+    }
+    let containers = selected(command, filters: filters, from: session.engine.containers.all)
     let format: DockerFormat
     do {
       format = try DockerFormat(formatText(command), version: command.version)
@@ -55,18 +70,13 @@ struct ContainerList: DockerCommand {
     return command.bool("size") ? defaultFormat + "\t{{.Size}}" : defaultFormat
   }
 
-  /// The daemon's list: newest first; running ones unless `-a`, `-n N` or `-l`.
-  static func selected(_ command: ParsedCommand, from all: [Container]) -> [Container] {
-    var list = Array(all.reversed())
+  /// The daemon's list: newest first; running ones unless `-a`, `-n N`, `-l` or
+  /// a status filter; of those that pass the filters, the first N with `-n N`.
+  static func selected(_ command: ParsedCommand, filters: ContainerListFilters, from all: [Container]) -> [Container] {
     let last = command.bool("latest") ? 1 : command.int("last")
-    if last > 0 {
-      list = Array(list.prefix(last))
-    } else if !command.bool("all") {
-      list = list.filter(\.state.running)
-    }
-    return list.filter { container in
-      command.list("filter").allSatisfy { ContainerFilter.matches(container, $0) }
-    }
+    let everyState = command.bool("all") || last > 0 || filters.listsEveryState
+    let list = all.reversed().filter { (everyState || $0.state.running) && filters.keeps($0) }
+    return last > 0 ? Array(list.prefix(last)) : list
   }
 
   /// One row as docker/cli's container context shows it.
@@ -111,21 +121,5 @@ struct ContainerList: DockerCommand {
   static func goTimeString(_ time: Timestamp) -> String {
     let text = time.rfc3339()
     return text.prefix(10) + " " + text.dropFirst(11).prefix(8) + " +0000 UTC"
-  }
-}
-
-/// `docker ps --filter KEY=VALUE` for the keys a lesson uses.
-enum ContainerFilter {
-  static func matches(_ container: Container, _ filter: String) -> Bool {
-    let parts = filter.split(separator: "=", maxSplits: 1).map(String.init)
-    guard parts.count == 2 else { return true }
-    switch parts[0] {
-    case "status": return container.state.status == parts[1]
-    case "name": return container.name.contains(parts[1])
-    case "id": return container.id.hasPrefix(parts[1])
-    case "ancestor": return container.imageReference == parts[1]
-    case "exited": return !container.state.running && String(container.state.exitCode) == parts[1]
-    default: return true
-    }
   }
 }

@@ -13,7 +13,7 @@ struct ContainerLogs: DockerCommand {
     arguments: .exactly(1))
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
-    session.engine.settleContainers()
+    session.settleContainers()
     let reference = command.positionals[0]
     guard case .success(let container) = session.engine.containers.find(reference) else {
       // 20.10's client words a 404 itself; 28 passes the daemon's text on.
@@ -63,7 +63,7 @@ struct ContainerLogs: DockerCommand {
     }
     waitInRealTime(wait, console: &console)
     session.engine.clock.advance(by: wait)
-    session.engine.settleContainers()
+    session.settleContainers()
     return 0
   }
 

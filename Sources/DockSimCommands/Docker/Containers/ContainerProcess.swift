@@ -72,7 +72,7 @@ extension Session {
   mutating func startMainProcess(_ id: String, attached: Bool, stdin: [UInt8] = [], console: inout Console)
     -> StartOutcome
   {
-    engine.settleContainers()
+    settleContainers()
     guard let container = engine.containers[id: id] else { return .exited(0) }
     let process = MainProcess.of(container)
     if process == .oneShot, !containerCanRun(id, program: container.path) {

@@ -9,7 +9,7 @@ struct ContainerRemove: DockerCommand {
     arguments: .atLeast(1))
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
-    session.engine.settleContainers()
+    session.settleContainers()
     var failed = false
     for reference in command.positionals {
       if remove(reference, command: command, session: &session, console: &console) {

@@ -9,7 +9,7 @@ struct ContainerStart: DockerCommand {
     arguments: .atLeast(1))
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
-    session.engine.settleContainers()
+    session.settleContainers()
     if command.bool("attach") || command.bool("interactive") {
       return attached(command, session: &session, console: &console)
     }

@@ -14,7 +14,7 @@ struct ContainerStop: DockerCommand {
     arguments: .atLeast(1))
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
-    session.engine.settleContainers()
+    session.settleContainers()
     let timeout = Int64(command.isSet("timeout") ? command.int("timeout") : command.int("time"))
     var failed = false
     for reference in command.positionals {
