@@ -57,6 +57,8 @@ import Testing
     "docker start web > /dev/null; docker inspect -f '{{.State.Health.Status}} {{.State.Health.FailingStreak}} {{len .State.Health.Log}}' web",
     "docker ps --format '{{.Names}} {{.Status}}'",
     "docker create --name fresh probed > /dev/null; docker inspect -f '{{json .State}}' fresh",
+    "docker inspect -f '{{json .State.Health}}' plain",
+    "docker inspect -f '{{.State.Health.Status}}' plain",
     "docker ps --filter health=sick",
     "docker ps --filter status=paused --filter status=bogus",
     "docker ps --filter exited=x",

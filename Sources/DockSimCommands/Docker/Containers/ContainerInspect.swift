@@ -77,7 +77,7 @@ struct Inspect: DockerCommand {
     }
     if case .success(let found) = session.engine.images.lookup(reference, version: session.engine.version) {
       if size { console.errorLine(sizeIgnored) }
-      return .document(ImageInspect.json(found, engine: session.engine))
+      return .document(ImageInspect.json(found, engine: session.engine), omitted: ImageInspect.omittedFields(session.engine.version))
     }
     return .failure("Error: No such object: \(reference)")
   }
@@ -85,7 +85,8 @@ struct Inspect: DockerCommand {
   static func container(_ reference: String, size: Bool, session: Session) -> InspectOutput.Result {
     switch session.engine.containers.find(reference) {
     case .success(let found):
-      return .document(ContainerInspectDocument.json(found, engine: session.engine, size: size))
+      return .document(
+        ContainerInspectDocument.json(found, engine: session.engine, size: size), omitted: ContainerInspectDocument.omittedFields)
     case .failure:
       // 20.10's client words a 404 itself; 28 passes the daemon's text on.
       return .failure(
@@ -97,7 +98,8 @@ struct Inspect: DockerCommand {
   static func image(_ reference: String, session: Session) -> InspectOutput.Result {
     let version = session.engine.version
     switch session.engine.images.lookup(reference, version: version) {
-    case .success(let found): return .document(ImageInspect.json(found, engine: session.engine))
+    case .success(let found):
+      return .document(ImageInspect.json(found, engine: session.engine), omitted: ImageInspect.omittedFields(version))
     // 20.10's CLI words a missing image itself, with the name as typed.
     case .failure(.notFound) where version == .v20_10: return .failure("Error: No such image: \(reference)")
     case .failure(let error): return .failure(DockerErrors.daemon(error.message(for: version)))
@@ -125,7 +127,9 @@ struct Inspect: DockerCommand {
 /// through `--format`, then every error in argument order; exit 1 if any.
 enum InspectOutput {
   enum Result {
-    case document(JSONValue)
+    /// The daemon's JSON, and the `omitempty` fields it left out that a template on
+    /// the typed response still reaches as zero values.
+    case document(JSONValue, omitted: JSONValue.OmittedFields = [:])
     /// The whole stderr line.
     case failure(String)
 
@@ -137,7 +141,7 @@ enum InspectOutput {
     var documents: [JSONValue] = []
     for result in results {
       switch result {
-      case .document(let document): documents.append(document)
+      case .document(let document, _): documents.append(document)
       case .failure(let error): errors.append(error)
       }
     }
@@ -159,8 +163,8 @@ enum InspectOutput {
       for result in results {
         switch result {
         case .failure(let error): errors.append(error)
-        case .document(let document):
-          switch execute(template, on: document) {
+        case .document(let document, let omitted):
+          switch execute(template, on: document, omitted: omitted) {
           case .success(let text): output += text + "\n"
           case .failure(let error): errors.append(error.message)
           }
@@ -175,8 +179,10 @@ enum InspectOutput {
 
   /// The CLI runs the template on the typed response first and, when that fails
   /// (a field the type does not have), on the raw JSON with missing keys as errors.
-  static func execute(_ template: DockerFormat, on document: JSONValue) -> Swift.Result<String, DockerFormatError> {
-    if let text = try? template.execute(document.typedTemplateValue()) { return .success(text) }
+  static func execute(_ template: DockerFormat, on document: JSONValue, omitted: JSONValue.OmittedFields = [:])
+    -> Swift.Result<String, DockerFormatError>
+  {
+    if let text = try? template.execute(document.typedTemplateValue(omitted: omitted)) { return .success(text) }
     do {
       return .success(try template.executeStrict(document.templateValue))
     } catch {
@@ -206,18 +212,27 @@ extension JSONValue {
   /// What a `--format` template sees of a typed API response: objects are structs
   /// (in field order) except the fields that are Go maps. `rootType` names the
   /// top struct in errors (`system.versionInfo`).
-  func typedTemplateValue(rootType: String = "types.ContainerJSON", typeNames: [String: String] = [:]) -> TemplateValue {
-    typed(key: "", parent: "", types: typeNames.merging(["": rootType]) { $1 })
+  func typedTemplateValue(
+    rootType: String = "types.ContainerJSON", typeNames: [String: String] = [:], omitted: OmittedFields = [:]
+  ) -> TemplateValue {
+    typed(key: "", parent: "", types: typeNames.merging(["": rootType]) { $1 }, omitted: omitted)
   }
 
-  private func typed(key: String, parent: String, types: [String: String]) -> TemplateValue {
+  /// Struct fields a document leaves out (`omitempty`), by the struct's path (`""`
+  /// for the top, `Config`, `State`), with the zero value the typed response has.
+  typealias OmittedFields = [String: [(String, TemplateValue)]]
+
+  private func typed(key: String, parent: String, types: [String: String], omitted: OmittedFields) -> TemplateValue {
     switch self {
     case .array(let items):
-      return .list(items.map { $0.typed(key: key, parent: parent, types: types) }, elementType: "interface {}")
+      return .list(items.map { $0.typed(key: key, parent: parent, types: types, omitted: omitted) }, elementType: "interface {}")
     case .object(let members):
       var fields = Dictionary(
-        members.map { ($0.0, $0.1.typed(key: $0.0, parent: key, types: types)) }, uniquingKeysWith: { $1 })
+        members.map { ($0.0, $0.1.typed(key: $0.0, parent: key, types: types, omitted: omitted)) }, uniquingKeysWith: { $1 })
       if Self.mapFields.contains(key) || Self.mapFields.contains(parent + "." + key) { return .map(fields) }
+      for (name, zero) in omitted[parent.isEmpty ? key : parent + "." + key] ?? [] where fields[name] == nil {
+        fields[name] = zero
+      }
       for (name, value) in fields {
         if let goName = Self.goFieldNames[name], fields[goName] == nil { fields[goName] = value }
       }

@@ -48,6 +48,10 @@ enum ContainerInspectDocument {
     return .object(members)
   }
 
+  /// State.Health is an `omitempty` pointer: `{{json .State.Health}}` is `null`
+  /// for a container without a HEALTHCHECK.
+  static let omittedFields: JSONValue.OmittedFields = ["State": [("Health", .null)]]
+
   static func timestamp(_ time: Timestamp) -> String { time.rfc3339(fractionDigits: 9, trimZeros: true) }
 
   static func state(_ container: Container) -> JSONValue {

@@ -35,7 +35,7 @@ struct ImageInspect: DockerCommand {
     members += [
       ("DockerVersion", .string(image.dockerVersion)),
       ("Author", .string(image.author)),
-      ("Config", config(image, buildStep: false)),
+      ("Config", legacy ? config(image, buildStep: false) : ociConfig(image.config)),
       ("Architecture", .string(image.architecture)),
       ("Os", .string(image.os)),
       ("Size", .int(image.size)),
@@ -92,6 +92,46 @@ struct ImageInspect: DockerCommand {
     ]
     if let signal = config.stopSignal { members.append(("StopSignal", .string(signal))) }
     return .object(members)
+  }
+
+  /// 28 (API 1.50) sends the image's config as dockerspec.DockerOCIImageConfig
+  /// (moby v28.2.2 api/types/image/image_inspect.go; the router sends the legacy
+  /// container.Config only to clients below 1.50): the OCI ImageConfig's fields,
+  /// then Healthcheck, OnBuild and Shell, each left out when empty. There is no
+  /// Hostname, Domainname, Attach*, Tty, OpenStdin, StdinOnce or Image any more.
+  static func ociConfig(_ config: ImageConfig) -> JSONValue {
+    let set: ([String]) -> JSONValue = { .object($0.sorted().map { ($0, .object([])) }) }
+    var members: [(String, JSONValue)] = []
+    if !config.user.isEmpty { members.append(("User", .string(config.user))) }
+    if !config.exposedPorts.isEmpty { members.append(("ExposedPorts", set(config.exposedPorts))) }
+    if !config.env.isEmpty { members.append(("Env", .strings(config.env))) }
+    if let entrypoint = config.entrypoint, !entrypoint.isEmpty { members.append(("Entrypoint", .strings(entrypoint))) }
+    if let cmd = config.cmd, !cmd.isEmpty { members.append(("Cmd", .strings(cmd))) }
+    if !config.volumes.isEmpty { members.append(("Volumes", set(config.volumes))) }
+    if !config.workingDir.isEmpty { members.append(("WorkingDir", .string(config.workingDir))) }
+    if !config.labels.isEmpty { members.append(("Labels", .sortedObject(config.labels.mapValues { .string($0) }))) }
+    if let signal = config.stopSignal, !signal.isEmpty { members.append(("StopSignal", .string(signal))) }
+    if let health = config.healthcheck { members.append(("Healthcheck", health.json)) }
+    if !config.onBuild.isEmpty { members.append(("OnBuild", .strings(config.onBuild))) }
+    return .object(members)
+  }
+
+  /// The `omitempty` fields of 28's InspectResponse and DockerOCIImageConfig that a
+  /// template on the typed response reaches even when the JSON leaves them out
+  /// (`{{json .Config.Cmd}}` is `null`, not an error).
+  static func omittedFields(_ version: DockerVersion) -> JSONValue.OmittedFields {
+    guard version == .v28 else { return [:] }
+    return [
+      "": [
+        ("Container", ""), ("ContainerConfig", .null), ("Variant", ""), ("OsVersion", ""), ("VirtualSize", .int(0)),
+        ("Descriptor", .null), ("Manifests", .null),
+      ],
+      "Config": [
+        ("User", ""), ("ExposedPorts", .null), ("Env", .null), ("Entrypoint", .null), ("Cmd", .null), ("Volumes", .null),
+        ("WorkingDir", ""), ("Labels", .null), ("StopSignal", ""), ("ArgsEscaped", .bool(false)), ("Healthcheck", .null),
+        ("OnBuild", .null), ("Shell", .null),
+      ],
+    ]
   }
 
   /// overlay2's directories. The cache-id of a layer directory is random in Docker;
