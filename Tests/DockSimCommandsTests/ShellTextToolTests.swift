@@ -52,11 +52,17 @@ import Testing
     #expect(h.run("echo hello | tr a-z A-Z; echo hello | tr -d l") == out("HELLO\nheo\n"))
   }
 
+  /// Output nobody stops (a terminal, a file, a reader that takes it all) ends at the limit.
   @Test func runawayOutputIsCapped() {
     var h = ShellHarness()
-    let result = h.run("yes | head -n 2")
-    #expect(result.stdout == "y\ny\n")
+    let result = h.run("yes")
+    #expect(result.stdout.utf8.count == 16 << 20)
     #expect(result.stderr == "docksim: yes: output stopped after 16 MiB (the simulator's limit)\n")
+    #expect(result.status == 1)
+    #expect(h.run("yes > /tmp/y; wc -c < /tmp/y") == out(
+      "16777216\n", "docksim: yes: output stopped after 16 MiB (the simulator's limit)\n"))
+    #expect(h.run("yes | cat > /dev/null") == out(
+      "", "docksim: yes: output stopped after 16 MiB (the simulator's limit)\n", 0))
   }
 }
 

@@ -26,6 +26,9 @@ public struct Session: Sendable {
   /// The real machine's files, reached only by `docker save -o` and friends.
   /// In memory unless the front end opts into the disk (see `HostFileAccess`).
   public var hostFiles: any HostFileAccess = InMemoryHostFiles()
+  /// What the running program read of its standard input (it reports it; the shell
+  /// passes it on to the pipe or the shared input: Shell/ShellInput.swift).
+  var stdinRead: StdinRead?
 
   public init(settings: Settings = Settings(), hub: Hub = Hub(), hostFiles: any HostFileAccess = InMemoryHostFiles()) {
     self.settings = settings

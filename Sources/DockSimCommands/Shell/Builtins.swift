@@ -238,12 +238,14 @@ enum Builtins {
     } else if operands.isEmpty {
       // An interactive shell inside the shell: nothing to read in the simulator but stdin.
       script = String(decoding: stdin.remaining, as: UTF8.self)
+      stdin.consume(.all)
     } else {
-      return runScriptFile(operands, name: name, isDash: isDash, parent: shell, session: &session, console: &console)
+      return runScriptFile(
+        operands, name: name, isDash: isDash, parent: shell, stdin: stdin, session: &session, console: &console)
     }
     var child = ShellRun(dialect: isDash ? .dash(name: name) : .bashCommand(name: name), isSubshell: true)
     child.positional = operands.isEmpty ? [name] : operands
-    return runChild(&child, script, parent: shell, session: &session, console: &console)
+    return runChild(&child, script, parent: shell, stdin: stdin, session: &session, console: &console)
   }
 
   /// Nested shell processes (a script that runs itself) end where a real machine runs
@@ -252,7 +254,7 @@ enum Builtins {
   static let processNesting = 200
 
   private static func runScriptFile(
-    _ operands: [String], name: String, isDash: Bool, parent: ShellRun, session: inout Session,
+    _ operands: [String], name: String, isDash: Bool, parent: ShellRun, stdin: ShellInput, session: inout Session,
     console: inout Console
   ) -> Int32 {
     let path = operands[0]
@@ -267,12 +269,13 @@ enum Builtins {
     }
     var child = ShellRun(dialect: isDash ? .dash(name: name) : .bashCommand(name: name), isSubshell: true)
     child.positional = operands
-    return runChild(&child, text, parent: parent, session: &session, console: &console)
+    return runChild(&child, text, parent: parent, stdin: stdin, session: &session, console: &console)
   }
 
   /// A child process: its directory and variables are its own.
   private static func runChild(
-    _ child: inout ShellRun, _ script: String, parent: ShellRun, session: inout Session, console: inout Console
+    _ child: inout ShellRun, _ script: String, parent: ShellRun, stdin: ShellInput, session: inout Session,
+    console: inout Console
   ) -> Int32 {
     guard parent.processDepth < processNesting else {
       console.errorLine(parent.isDash ? parent.messagePrefix + "Cannot fork" : parent.messagePrefix + "fork: Resource temporarily unavailable")
@@ -281,19 +284,21 @@ enum Builtins {
     child.processDepth = parent.processDepth + 1
     // Deep nesting runs on a thread with a large stack, as deep function recursion does.
     if child.processDepth % 50 == 0 {
-      return DeepStack.run { runChildProcess(&child, script, session: &session, console: &console) }
+      return DeepStack.run { runChildProcess(&child, script, stdin: stdin, session: &session, console: &console) }
     }
-    return runChildProcess(&child, script, session: &session, console: &console)
+    return runChildProcess(&child, script, stdin: stdin, session: &session, console: &console)
   }
 
+  /// The child reads the same standard input (`echo hi | sh -c 'read x'`), except a
+  /// script read from it.
   private static func runChildProcess(
-    _ child: inout ShellRun, _ script: String, session: inout Session, console: inout Console
+    _ child: inout ShellRun, _ script: String, stdin: ShellInput, session: inout Session, console: inout Console
   ) -> Int32 {
     let saved = session.currentShell
     let depth = session.shells.count
     // A new shell process: functions are not inherited.
     session.currentShell.functions = [:]
-    let status = child.run(script, stdin: ShellInput([]), stdinIsTerminal: false, session: &session, console: &console)
+    let status = child.run(script, stdin: stdin, stdinIsTerminal: false, session: &session, console: &console)
     if session.shells.count == depth {
       session.currentShell = saved
     }

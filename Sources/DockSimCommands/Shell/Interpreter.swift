@@ -178,39 +178,12 @@ struct ShellRun {
       status = run(
         pipeline.commands[0], stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
     } else {
-      status = runStages(pipeline.commands, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      let statuses = runStages(
+        pipeline.commands, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      status = statuses.last ?? 0
     }
     if pipeline.negated { status = status == 0 ? 1 : 0 }
     if !exitRequested || isSubshell { session.currentShell.lastStatus = status }
-    return status
-  }
-
-  /// Each stage runs as a subshell (its `cd` and `exit` stay inside it) and gets the
-  /// previous stage's standard output as its standard input.
-  private mutating func runStages(
-    _ commands: [Command], stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session, console: inout Console
-  ) -> Int32 {
-    let saved = session.currentShell
-    let depth = session.shells.count
-    var input = stdin
-    var status: Int32 = 0
-    for (number, command) in commands.enumerated() {
-      if console.isInterrupted { return ShellRun.interruptedStatus }
-      var stage = subshell()
-      let isLast = number == commands.count - 1
-      if isLast {
-        status = stage.run(command, stdin: input, stdinIsTerminal: false, session: &session, console: &console)
-      } else {
-        var traits = console.traits
-        traits.stdoutIsTerminal = false
-        var pipe = console.part(traits: traits)
-        status = stage.run(
-          command, stdin: input, stdinIsTerminal: number == 0 && stdinIsTerminal, session: &session, console: &pipe)
-        console.write(bytes: pipe.bytes(of: .stderr), to: .stderr)
-        input = ShellInput(pipe.bytes(of: .stdout))
-      }
-      if session.shells.count == depth { session.currentShell = saved }
-    }
     return status
   }
 
@@ -245,7 +218,7 @@ struct ShellRun {
         console.errorLine(messagePrefix + failure)
         return 1
       }
-      let input = redirect.stdin.map(ShellInput.init) ?? stdin
+      let input = redirect.stdin.map { ShellInput($0, isSeekable: redirect.stdinIsFile) } ?? stdin
       let inputIsTerminal = redirect.stdin == nil && stdinIsTerminal
       guard redirect.capturesOutput else {
         return run(compound, stdin: input, stdinIsTerminal: inputIsTerminal, session: &session, console: &console)
@@ -342,7 +315,7 @@ struct ShellRun {
       if console.isInterrupted { return ShellRun.interruptedStatus }
       if round == Self.maximumIterations {
         console.errorLine(
-          "docksim: \(until ? "until" : "while"): loop stopped after \(round) rounds (the simulator's limit)")
+          "docksim: \(until ? "until" : "while"): loop stopped after \(round) rounds \(SimulatorLimit.note)")
         return 1
       }
       let test = run(condition, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
@@ -438,7 +411,7 @@ struct ShellRun {
       redirect.finish(Console(traits: console.traits), into: &console, session: &session)
       return substitutionStatus ?? 0
     }
-    let input = redirect.stdin.map(ShellInput.init) ?? stdin
+    let input = redirect.stdin.map { ShellInput($0, isSeekable: redirect.stdinIsFile) } ?? stdin
     let inputIsTerminal = redirect.stdin == nil && stdinIsTerminal
     let saved = session.currentShell.environment
     for (name, value) in assignments { session.currentShell.environment[name] = value }
@@ -487,7 +460,17 @@ struct ShellRun {
       return commandNotFound(name, console: &console)
     }
     let invocation = Invocation(arguments: argv, stdin: stdin.remaining, stdinIsTerminal: stdinIsTerminal)
-    return program.run(invocation, session: &session, console: &console)
+    session.stdinRead = nil
+    let status = program.run(invocation, session: &session, console: &console)
+    if let read = session.stdinRead ?? Self.assumedRead(of: name) { stdin.consume(read) }
+    return status
+  }
+
+  /// A utility that reads its standard input says how much; one that does not say did not
+  /// read it (`ls`). The docker CLI and the teaching commands do not say: they count as
+  /// reading it all (`docker load`, `docker build -`), so no writer into them is cut short.
+  private static func assumedRead(of name: String) -> StdinRead? {
+    ProgramTable.utilities[PathText.basename(name)] == nil ? .all : nil
   }
 
   func commandNotFound(_ name: String, console: inout Console) -> Int32 {

@@ -1,26 +1,5 @@
 import DockSimCore
 
-/// A shell's standard input as an open file: the commands of a list share it (a
-/// `while read` loop's condition and body, `{ read a; cat; } < f`), and what `read`
-/// takes is gone for the next reader. Programs get what is left without consuming it:
-/// the simulator does not know how much of its input a program would have read.
-final class ShellInput {
-  private let bytes: [UInt8]
-  private var offset = 0
-
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-  /// The bytes not yet taken.
-  var remaining: [UInt8] { offset == 0 ? bytes : Array(bytes[offset...]) }
-
-  /// Takes one byte; nil at the end.
-  func next() -> UInt8? {
-    guard offset < bytes.count else { return nil }
-    defer { offset += 1 }
-    return bytes[offset]
-  }
-}
-
 /// `read [-r] [-p prompt] [name ...]`: one line of standard input split into variables
 /// with `IFS`, as bash 5.2 and dash 0.5.12 do it. Status 1 at the end of the input.
 struct ReadBuiltin {

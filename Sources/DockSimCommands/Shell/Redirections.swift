@@ -18,6 +18,8 @@ struct RedirectionPlan {
 
   /// Replacement standard input (`<`, here-documents), if any.
   var stdin: [UInt8]?
+  /// `stdin` is a regular file (`< file`), not a here-document: readers can seek in it.
+  var stdinIsFile = false
   private var sinks: [Int: Sink] = [1: .stdout, 2: .stderr]
   private var files: [OpenFile] = []
 
@@ -55,11 +57,11 @@ struct RedirectionPlan {
         let word = Parser.hereDocumentWord(body)
         body = run.expandToString(word, session: &session, console: &console, status: &status) ?? ""
       }
-      if redirection.fd == 0 { stdin = Array(body.utf8) }
+      if redirection.fd == 0 { setStdin(Array(body.utf8), isFile: false) }
       return nil
     case .hereString:
       let text = run.expandToString(redirection.target, session: &session, console: &console, status: &status) ?? ""
-      if redirection.fd == 0 { stdin = Array((text + "\n").utf8) }
+      if redirection.fd == 0 { setStdin(Array((text + "\n").utf8), isFile: false) }
       return nil
     case .duplicate:
       return duplicate(redirection, run: &run, session: &session, console: &console)
@@ -100,17 +102,22 @@ struct RedirectionPlan {
 
   private mutating func readInput(_ path: String, fd: Int, session: inout Session) -> String? {
     if path == "/dev/null" || path == "/dev/zero" {
-      if fd == 0 { stdin = [] }
+      if fd == 0 { setStdin([], isFile: true) }
       return nil
     }
     let absolute = session.absolutePath(path)
     do throws(FSError) {
       let content = try session.withFilesystem { fs throws(FSError) in try fs.readFile(absolute) }
-      if fd == 0 { stdin = content.bytes(in: 0..<OutputLimit.bytes) }
+      if fd == 0 { setStdin(content.bytes(in: 0..<OutputLimit.bytes), isFile: true) }
       return nil
     } catch {
       return "\(path): \(error)"
     }
+  }
+
+  private mutating func setStdin(_ bytes: [UInt8], isFile: Bool) {
+    stdin = bytes
+    stdinIsFile = isFile
   }
 
   private mutating func open(_ path: String, appending: Bool, fds: [Int], session: inout Session) -> String? {
@@ -182,6 +189,6 @@ enum OutputLimit {
   static let bytes = 16 << 20
 
   static func message(_ program: String) -> String {
-    "docksim: \(program): output stopped after \(bytes >> 20) MiB (the simulator's limit)"
+    "docksim: \(program): output stopped after \(bytes >> 20) MiB \(SimulatorLimit.note)"
   }
 }

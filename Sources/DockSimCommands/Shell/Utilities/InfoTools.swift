@@ -564,22 +564,55 @@ struct Seq: Program {
     }
     var output = LimitedOutput(program: "seq")
     var value = first
+    // Lines gather in a buffer written 64 KiB at a time: a write per line is slow for a million.
+    var buffer: [UInt8] = []
+    var counter = DecimalCounter(first)
     while step > 0 ? value <= last : value >= last {
-      guard output.write(Array("\(value)\n".utf8), console: &console) else { return 1 }
+      if step == 1, value >= 0 {
+        buffer.append(contentsOf: counter.digits)
+        buffer.append(UInt8(ascii: "\n"))
+        counter.increment()
+      } else {
+        buffer.append(contentsOf: Array("\(value)\n".utf8))
+      }
+      if buffer.count >= 1 << 16 {
+        guard output.write(buffer, console: &console) else { return 1 }
+        buffer.removeAll(keepingCapacity: true)
+      }
       value += step
     }
-    return 0
+    return output.write(buffer, console: &console) ? 0 : 1
+  }
+}
+
+/// A number counting up by one as decimal text: the next line is the last one with its
+/// digits bumped, not a new String (`seq 1 1000000` is a million lines).
+struct DecimalCounter {
+  private(set) var digits: [UInt8]
+
+  init(_ value: Int) { digits = Array(String(value).utf8) }
+
+  mutating func increment() {
+    var index = digits.count - 1
+    while index >= 0 {
+      if digits[index] != UInt8(ascii: "9") {
+        digits[index] += 1
+        return
+      }
+      digits[index] = UInt8(ascii: "0")
+      index -= 1
+    }
+    digits.insert(UInt8(ascii: "1"), at: 0)
   }
 }
 
 struct Yes: Program {
   func run(_ invocation: Invocation, session: inout Session, console: inout Console) -> Int32 {
     let line = (invocation.operands.isEmpty ? "y" : invocation.operands.joined(separator: " ")) + "\n"
-    // Built in one buffer and written once: the console copies on each write.
-    let bytes = Array(line.utf8)
-    var buffer: [UInt8] = []
-    buffer.reserveCapacity(OutputLimit.bytes + bytes.count)
-    while buffer.count <= OutputLimit.bytes { buffer.append(contentsOf: bytes) }
+    // Built in one buffer, doubling (a few copies, not millions of appends), and written
+    // once: the console copies on each write.
+    var buffer = Array(line.utf8)
+    while buffer.count <= OutputLimit.bytes { buffer.append(contentsOf: buffer) }
     var output = LimitedOutput(program: "yes")
     _ = output.write(buffer, console: &console)
     return 1

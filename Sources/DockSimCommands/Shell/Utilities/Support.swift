@@ -192,12 +192,14 @@ extension Session {
   /// Reads an operand for a utility: `-` is standard input; `/dev/null` and
   /// `/dev/zero` are the devices whatever the tree holds.
   mutating func readOperand(_ operand: String, stdin: [UInt8]) throws(FSError) -> FileData {
-    if operand == "-" { return FileData(stdin) }
+    if operand == "-" {
+      recordStdinRead(.all)
+      return FileData(stdin)
+    }
     if operand == "/dev/null" { return FileData() }
     if operand == "/dev/zero" {
-      var zeros = FileData()
-      zeros.truncate(to: OutputLimit.bytes + 1)
-      return zeros
+      // Literal bytes, not a run of zeros: copying them out is a memcpy, not a 16 MiB loop.
+      return FileData([UInt8](repeating: 0, count: OutputLimit.bytes + 1))
     }
     let path = absolutePath(operand)
     return try withFilesystem { fs throws(FSError) in try fs.readFile(path) }

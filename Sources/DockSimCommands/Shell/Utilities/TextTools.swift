@@ -5,6 +5,7 @@ struct TextInputs {
   struct Input {
     var name: String
     var bytes: [UInt8]
+    var isStandardInput = false
   }
 
   /// Reads each operand (at most `OutputLimit.bytes` of each); failures are reported by `report`.
@@ -17,7 +18,10 @@ struct TextInputs {
     for operand in operands.isEmpty ? ["-"] : operands {
       do throws(FSError) {
         let data = try session.readOperand(operand, stdin: stdin)
-        inputs.append(Input(name: operand == "-" ? "(standard input)" : operand, bytes: data.bytes(in: 0..<OutputLimit.bytes)))
+        inputs.append(
+          Input(
+            name: operand == "-" ? "(standard input)" : operand, bytes: data.bytes(in: 0..<OutputLimit.bytes),
+            isStandardInput: operand == "-"))
       } catch {
         report(operand, error, &console)
         failed = true
@@ -110,6 +114,8 @@ struct Head: Program {
     for (index, input) in inputs.enumerated() {
       if headers { console.write((index > 0 ? "\n" : "") + "==> \(input.name) <==\n") }
       console.write(bytes: Self.head(input.bytes, count))
+      // head stops reading when it has its lines: a writer into its pipe gets SIGPIPE.
+      if input.isStandardInput { session.recordStdinRead(Self.needed(input.bytes, count)) }
     }
     return failed ? 1 : 0
   }
@@ -118,9 +124,28 @@ struct Head: Program {
     if option.bytes {
       return option.allBut ? Array(bytes.dropLast(option.count)) : Array(bytes.prefix(option.count))
     }
+    guard option.allBut else { return Array(bytes.prefix(prefixLength(bytes, lines: option.count))) }
     let lines = TextInputs.lines(bytes)
-    let keep = option.allBut ? max(0, lines.count - option.count) : min(option.count, lines.count)
+    let keep = max(0, lines.count - option.count)
     return joined(lines.prefix(keep), finalNewline: keep < lines.count || bytes.last == UInt8(ascii: "\n"))
+  }
+
+  /// How much of its input head reads: all of it for "all but the last N".
+  static func needed(_ bytes: [UInt8], _ option: CountOption) -> StdinRead {
+    if option.allBut { return .all }
+    return .bytes(option.bytes ? min(option.count, bytes.count) : prefixLength(bytes, lines: option.count))
+  }
+
+  /// The bytes up to and including the `count`-th newline (all of them when there are
+  /// fewer lines): scanned, not split, so `yes | head` does not cut 16 MiB into lines.
+  static func prefixLength(_ bytes: [UInt8], lines count: Int) -> Int {
+    var end = 0
+    var seen = 0
+    while seen < count, let newline = bytes[end...].firstIndex(of: UInt8(ascii: "\n")) {
+      end = newline + 1
+      seen += 1
+    }
+    return seen < count ? bytes.count : end
   }
 
   static func joined(_ lines: ArraySlice<ArraySlice<UInt8>>, finalNewline: Bool) -> [UInt8] {
@@ -265,17 +290,21 @@ struct Grep: Program {
     let showNames = (options.operands.count > 1 || options.has("H")) && !options.has("h")
     var matched = false
     for input in inputs {
-      let found = search(input, regexes: regexes, options: options, showName: showNames, console: &console)
+      let (found, stoppedAt) = search(input, regexes: regexes, options: options, showName: showNames, console: &console)
       matched = matched || found
-      if found && options.has("q") { return 0 }
+      guard found && options.has("q") else { continue }
+      // grep -q stops reading at its first match: a writer into its pipe gets SIGPIPE.
+      if input.isStandardInput, let stoppedAt { session.recordStdinRead(.bytes(stoppedAt)) }
+      return 0
     }
     if failed { return 2 }
     return matched ? 0 : 1
   }
 
+  /// Whether a line matched, and for `-q` where reading stopped (after the matching line).
   private func search(
     _ input: TextInputs.Input, regexes: [Regex], options: ParsedOptions, showName: Bool, console: inout Console
-  ) -> Bool {
+  ) -> (found: Bool, stoppedAt: Int?) {
     var count = 0
     let prefix = showName ? input.name + ":" : ""
     for (number, line) in TextInputs.lines(input.bytes).enumerated() {
@@ -283,7 +312,7 @@ struct Grep: Program {
       let hit = regexes.contains { matches($0, scalars, options: options) }
       guard hit != options.has("v") else { continue }
       count += 1
-      if options.has("q") { return true }
+      if options.has("q") { return (true, line.endIndex + 1) }
       if options.has("c") || options.has("l") { continue }
       let numbering = options.has("n") ? "\(number + 1):" : ""
       if options.has("o"), !options.has("v") {
@@ -303,7 +332,7 @@ struct Grep: Program {
     } else if options.has("c") {
       console.line(prefix + String(count))
     }
-    return count > 0
+    return (count > 0, nil)
   }
 
   private func matches(_ regex: Regex, _ line: [Unicode.Scalar], options: ParsedOptions) -> Bool {
@@ -506,6 +535,7 @@ struct Tee: Program {
     let spec = OptionSpec(flags: "a", long: ["append": "a"])
     guard case .success(let options) = OptionParser.parse(invocation.operands, program: "tee", spec: spec, console: &console)
     else { return 1 }
+    session.recordStdinRead(.all)
     console.write(bytes: invocation.stdin)
     var status: Int32 = 0
     let now = session.engine.clock.now
@@ -537,6 +567,7 @@ struct Tr: Program {
       return 1
     }
     var out: [Unicode.Scalar] = []
+    session.recordStdinRead(.all)
     for c in String(decoding: invocation.stdin, as: UTF8.self).unicodeScalars {
       if options.has("d") {
         if !sets[0].contains(c) { out.append(c) }
