@@ -23,7 +23,6 @@ let package = Package(
     .library(name: "DockSimLessons", targets: ["DockSimLessons"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -60,7 +59,6 @@ let package = Package(
       name: "docksim",
       dependencies: [
         "DockSimCommands", "DockSimCore", "DockSimData", "DockSimLessons", "DockSimTerminal",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Fixtures and helpers the test targets share (golden files, the course's images, a
@@ -74,6 +72,7 @@ let package = Package(
     .testTarget(name: "DockSimTerminalTests", dependencies: ["DockSimTerminal"]),
     .testTarget(name: "OverlayDifferentialTests", dependencies: ["DockSimCore", "DockSimCommands"]),
     // Runs the built `docksim` binary: script mode and a real pseudo-terminal.
-    .testTarget(name: "DockSimEndToEndTests", dependencies: ["docksim", "DockSimCore", "DockSimTerminal"]),
+    .testTarget(
+      name: "DockSimEndToEndTests", dependencies: ["docksim", "DockSimCore", "DockSimTerminal", "DockSimTestSupport"]),
   ]
 )

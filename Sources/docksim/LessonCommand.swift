@@ -1,13 +1,12 @@
-import ArgumentParser
 import DockSimCommands
 import DockSimCore
 import DockSimLessons
 import Foundation
 
 /// `docksim lesson`: list, play, check or bless the lessons.
-struct LessonCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "lesson",
+struct LessonCommand {
+  static let spec = CommandSpec(
+    name: "lesson",
     abstract: "List the lessons, play one, or check them against the simulator.",
     discussion: """
       Without NAME, lists the lessons in the chosen language. With NAME, plays it: Enter goes on, \
@@ -15,39 +14,52 @@ struct LessonCommand: ParsableCommand {
       Ctrl-C cancels the line or the running command; at an empty prompt, twice leaves. \
       --check plays lessons without a terminal and shows a diff for each output that differs \
       (exit status 1). --bless writes the simulator's outputs into the files, prose untouched.
-      """)
+      """,
+    options: [
+      .flag("check", help: "Compare every output with the expected text; no terminal."),
+      .flag("bless", help: "Rewrite the expected outputs in the lesson files (default folder: ./Lessons)."),
+      .flag("auto", help: "Play without waiting for Enter."),
+      .value("delay", "MS", help: "With --auto: milliseconds between typed characters.", default: "40"),
+      .value("lessons", "DIR", help: "Read lessons from DIR instead of the ones built in."),
+      .value("lang", "zh|en", help: "Language of the lessons to list and play: zh or en (default: from LANG)."),
+    ],
+    arguments: [ArgumentSpec(name: "names", help: "Lesson names (e.g. 01-images, or zh/01-images).", repeated: true)])
 
-  @Argument(help: "Lesson names (e.g. 01-images, or zh/01-images).")
-  var names: [String] = []
-
-  @Flag(help: "Compare every output with the expected text; no terminal.")
-  var check = false
-
-  @Flag(help: "Rewrite the expected outputs in the lesson files (default folder: ./Lessons).")
-  var bless = false
-
-  @Flag(help: "Play without waiting for Enter.")
-  var auto = false
-
-  @Option(help: ArgumentHelp("With --auto: milliseconds between typed characters.", valueName: "MS"))
-  var delay = 40
-
-  @Option(help: ArgumentHelp("Read lessons from DIR instead of the ones built in.", valueName: "DIR"))
+  var names: [String]
+  var check: Bool
+  var bless: Bool
+  var auto: Bool
+  var delay: Int
   var lessons: String?
-
-  @Option(help: ArgumentHelp("Language of the lessons to list and play: zh or en (default: from LANG).", valueName: "zh|en"))
   var lang: String?
+  private let parsed: ParsedCommandLine
 
-  mutating func run() throws {
+  init(_ parsed: ParsedCommandLine) throws(UsageError) {
+    names = parsed.arguments
+    check = parsed.flag("check")
+    bless = parsed.flag("bless")
+    auto = parsed.flag("auto")
+    delay = try parsed.integer("delay", in: Self.spec) ?? 40
+    lessons = parsed.value("lessons")
+    lang = parsed.value("lang")
+    self.parsed = parsed
+  }
+
+  /// The exit status: the player's, or 1 when --check found a difference.
+  func run() throws -> Int32 {
     let language = try chosenLanguage()
-    if bless { return try blessLessons() }
+    if bless {
+      try blessLessons()
+      return 0
+    }
     let library = try lessonLibrary()
     if check { return try checkLessons(library) }
-    guard let name = names.first else { return try list(library, language: language) }
+    guard let name = names.first else {
+      try list(library, language: language)
+      return 0
+    }
     let lesson = try library.lesson(named: name, language: language)
-    let driver = LessonDriver(auto: auto, delayMilliseconds: delay)
-    let status = driver.play(lesson)
-    if status != 0 { throw ExitCode(status) }
+    return LessonDriver(auto: auto, delayMilliseconds: delay).play(lesson)
   }
 
   private func lessonLibrary() throws -> LessonLibrary {
@@ -57,7 +69,7 @@ struct LessonCommand: ParsableCommand {
 
   private func chosenLanguage() throws -> Language {
     if let lang {
-      guard let language = Language(rawValue: lang) else { throw ValidationError("--lang must be zh or en, not '\(lang)'.") }
+      guard let language = Language(rawValue: lang) else { throw parsed.invalid("--lang must be zh or en, not '\(lang)'.") }
       return language
     }
     for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
@@ -74,7 +86,7 @@ struct LessonCommand: ParsableCommand {
     for name in names {
       let wanted = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
       let matches = all.filter { $0.name == wanted || String($0.path.dropLast(3)) == wanted }
-      guard !matches.isEmpty else { throw ValidationError("No lesson is called '\(name)'.") }
+      guard !matches.isEmpty else { throw parsed.invalid("No lesson is called '\(name)'.") }
       chosen += matches
     }
     return chosen
@@ -88,17 +100,17 @@ struct LessonCommand: ParsableCommand {
     }
   }
 
-  private func checkLessons(_ library: LessonLibrary) throws {
+  private func checkLessons(_ library: LessonLibrary) throws -> Int32 {
     let runs = try selected(library).map { LessonRun($0) }
     for run in runs { FileHandle.standardOutput.write(Data(LessonCheck.report(run).utf8)) }
     print(LessonCheck.summary(runs))
-    if runs.contains(where: { !$0.passed }) { throw ExitCode(1) }
+    return runs.contains(where: { !$0.passed }) ? 1 : 0
   }
 
   private func blessLessons() throws {
     let folder = lessons ?? "Lessons"
     guard FileManager.default.fileExists(atPath: folder) else {
-      throw ValidationError("--bless rewrites lesson files: no folder '\(folder)' here (use --lessons DIR).")
+      throw parsed.invalid("--bless rewrites lesson files: no folder '\(folder)' here (use --lessons DIR).")
     }
     let runs = try selected(LessonLibrary.directory(folder)).map { LessonRun($0) }
     for run in runs where !run.mismatches.isEmpty {

@@ -1,30 +1,37 @@
-import ArgumentParser
 import DockSimCommands
 import DockSimCore
 import DockSimLessons
 import Foundation
 
 /// `docksim record FILE`: a live session becomes a lesson file with its outputs filled in.
-struct RecordCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "record",
+struct RecordCommand {
+  static let spec = CommandSpec(
+    name: "record",
     abstract: "Record a session as a lesson file.",
-    discussion: "Type commands as in the REPL; `exit` on the host or end of input stops and writes FILE.")
+    discussion: "Type commands as in the REPL; `exit` on the host or end of input stops and writes FILE.",
+    options: [
+      .value("title", "title", help: "The lesson's title (default: the file name)."),
+      .value("lang", "zh|en", help: "The lesson's language: zh or en.", default: "en"),
+      .value("seed", "N", help: "Seed of container names and IDs."),
+    ],
+    arguments: [ArgumentSpec(name: "file", help: "The lesson file to write.")])
 
-  @Argument(help: "The lesson file to write.")
   var file: String
-
-  @Option(help: "The lesson's title (default: the file name).")
   var title: String?
-
-  @Option(help: ArgumentHelp("The lesson's language: zh or en.", valueName: "zh|en"))
-  var lang = "en"
-
-  @Option(help: ArgumentHelp("Seed of container names and IDs.", valueName: "N"))
+  var lang: String
   var seed: UInt64?
+  private let parsed: ParsedCommandLine
 
-  mutating func run() throws {
-    guard let language = Language(rawValue: lang) else { throw ValidationError("--lang must be zh or en, not '\(lang)'.") }
+  init(_ parsed: ParsedCommandLine) throws(UsageError) {
+    file = parsed.arguments[0]
+    title = parsed.value("title")
+    lang = parsed.value("lang") ?? "en"
+    seed = try parsed.integer("seed", in: Self.spec)
+    self.parsed = parsed
+  }
+
+  func run() throws -> Int32 {
+    guard let language = Language(rawValue: lang) else { throw parsed.invalid("--lang must be zh or en, not '\(lang)'.") }
     var settings = Settings(language: language)
     if let seed { settings.seed = seed }
     let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
@@ -41,6 +48,7 @@ struct RecordCommand: ParsableCommand {
     }
     try recorder.text.write(toFile: file, atomically: true, encoding: .utf8)
     FileHandle.standardError.write(Data("recorded \(file)\n".utf8))
+    return 0
   }
 
   private func readInput(_ session: Session) -> String? {

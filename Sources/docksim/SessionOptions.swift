@@ -1,42 +1,42 @@
-import ArgumentParser
 import DockSimCommands
 import DockSimCore
 import DockSimData
 import DockSimTerminal
 import Foundation
 
-/// The options that decide what a session prints; lesson subcommands reuse them
-/// with `@OptionGroup var session: SessionOptions`.
-struct SessionOptions: ParsableArguments {
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Language of docksim's own messages: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).", valueName: "zh|en"))
+/// The options that decide what a session prints.
+struct SessionOptions {
+  static let specs: [OptionSpec] = [
+    .value(
+      "lang", "zh|en", help: "Language of docksim's own messages: zh or en (default: from LC_ALL, LC_MESSAGES or LANG)."),
+    .flag("no-color", help: "No colour (the NO_COLOR environment variable does the same)."),
+    .value("docker-version", "20.10|28", help: "The Docker release whose output to reproduce: 20.10 or 28.", default: "20.10"),
+    .value("clock", "ISO-8601", help: "Start of the simulated clock (default 2020-01-15T10:00:00Z)."),
+    .repeated(
+      "hub", "FILE", help: "A Hub catalog file to add to the bundled one (repeatable; format: docs/hub-format.md)."),
+  ]
+
   var lang: String?
-
-  @Flag(name: .long, help: "No colour (the NO_COLOR environment variable does the same).")
-  var noColor = false
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp("The Docker release whose output to reproduce: 20.10 or 28.", valueName: "20.10|28"))
-  var dockerVersion = "20.10"
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp("Start of the simulated clock (default 2020-01-15T10:00:00Z).", valueName: "ISO-8601"))
+  var noColor: Bool
+  var dockerVersion: String
   var clock: String?
+  var hubFiles: [String]
+  /// Whose usage a bad value shows.
+  private var commandPath: [String]
 
-  @Option(
-    name: .customLong("hub"),
-    help: ArgumentHelp(
-      "A Hub catalog file to add to the bundled one (repeatable; format: docs/hub-format.md).", valueName: "FILE"))
-  var hubFiles: [String] = []
+  init(_ parsed: ParsedCommandLine) {
+    lang = parsed.value("lang")
+    noColor = parsed.flag("no-color")
+    dockerVersion = parsed.value("docker-version") ?? "20.10"
+    clock = parsed.value("clock")
+    hubFiles = parsed.values("hub")
+    commandPath = parsed.commandPath
+  }
 
   /// The settings these options describe.
-  func settings() throws -> Settings {
+  func settings() throws(UsageError) -> Settings {
     guard let version = DockerVersion(argument: dockerVersion) else {
-      throw ValidationError("--docker-version must be 20.10 or 28, not '\(dockerVersion)'.")
+      throw invalid("--docker-version must be 20.10 or 28, not '\(dockerVersion)'.")
     }
     return Settings(language: try language(), dockerVersion: version, clockStart: try clockStart())
   }
@@ -45,21 +45,21 @@ struct SessionOptions: ParsableArguments {
   /// A file that cannot be read stops docksim now; the catalogs are parsed on the
   /// Hub's first use (start-up does not grow with them), and a bad one then ends
   /// docksim with an error naming the file, the line and the field (`HubLoadCheck`).
-  func hub() throws -> Hub {
+  func hub() throws(UsageError) -> Hub {
     var files = [HubSource(name: Hub.bundledCatalogName) { BundledData.hubFile(Hub.bundledCatalogName) }]
     for path in hubFiles {
       guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        throw ValidationError("--hub: cannot read '\(path)'.")
+        throw invalid("--hub: cannot read '\(path)'.")
       }
       files.append(HubSource(name: path) { text })
     }
     return Hub.lazy(files: files)
   }
 
-  private func language() throws -> Language {
+  private func language() throws(UsageError) -> Language {
     if let lang {
       guard let language = Language(rawValue: lang) else {
-        throw ValidationError("--lang must be zh or en, not '\(lang)'.")
+        throw invalid("--lang must be zh or en, not '\(lang)'.")
       }
       return language
     }
@@ -74,10 +74,12 @@ struct SessionOptions: ParsableArguments {
     return .en
   }
 
-  private func clockStart() throws -> Timestamp {
+  private func invalid(_ message: String) -> UsageError { UsageError(message: message, commandPath: commandPath) }
+
+  private func clockStart() throws(UsageError) -> Timestamp {
     guard let clock else { return SimClock.defaultStart }
     guard let start = Timestamp(iso8601: clock) else {
-      throw ValidationError("--clock must be an ISO-8601 instant such as 2020-01-15T10:00:00Z, not '\(clock)'.")
+      throw invalid("--clock must be an ISO-8601 instant such as 2020-01-15T10:00:00Z, not '\(clock)'.")
     }
     return start
   }

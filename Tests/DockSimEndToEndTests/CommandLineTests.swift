@@ -1,0 +1,59 @@
+import DockSimTestSupport
+import Testing
+
+@testable import docksim
+
+/// docksim's own command line: help, version, errors (status 64) and the options that
+/// start a session, run through the built binary into one readable transcript
+/// (Tests/Transcripts/cli/command-line.txt).
+@Suite struct CommandLineTests {
+  static let cases: [(arguments: [String], input: String)] = [
+    (["--help"], ""), (["help", "lesson"], ""), (["record", "-h"], ""), (["--version"], ""),
+    (["--foo"], ""), (["-x"], ""), (["--script"], ""), (["--echo=1"], ""), (["bogus"], ""), (["--", "lesson"], ""),
+    (["--lang", "fr"], ""), (["--docker-version", "19"], ""), (["--clock", "yesterday"], ""),
+    (["--hub", "/nonexistent/hub.yaml"], ""), (["record"], ""), (["record", "a.md", "b.md"], ""),
+    (["lesson", "--delay", "x"], ""), (["record", "x.md", "--seed", "-1"], ""),
+    (["--script", "-", "--echo"], "echo hi\n"), (["--script=-", "--fail-fast"], "false\necho not reached\n"),
+    (["--docker-version=28", "--clock", "2021-06-01T00:00:00Z"], "docker version --format '{{.Client.Version}}'\ndate\n"),
+  ]
+
+  @Test func transcript() throws {
+    var text = ""
+    for (arguments, input) in Self.cases {
+      let result = try Binary.run(arguments, script: input)
+      text += "$ docksim \(arguments.joined(separator: " "))\n" + result.stdout
+      if !result.stderr.isEmpty { text += "[stderr]\n" + result.stderr }
+      text += "[exit \(result.status)]\n\n"
+    }
+    GoldenFile.check(text, file: "command-line.txt", folder: "cli")
+  }
+
+  static let root = Launcher.root
+
+  @Test func repeatedOptionsCollectAndSingleOnesKeepTheLast() throws {
+    let request = try CommandLineParser.parse(["--hub", "a", "--hub=b", "--script", "x", "--script=y"], root: Self.root)
+    guard case .run(let parsed) = request else { Issue.record("\(request)"); return }
+    #expect(parsed.values("hub") == ["a", "b"])
+    #expect(parsed.value("script") == "y")
+  }
+
+  @Test func dashIsAValueAndDoubleDashEndsOptions() throws {
+    #expect(try CommandLineParser.parse(["--script", "-"], root: Self.root) == .run(
+      ParsedCommandLine(commandPath: ["docksim"], values: ["script": ["-"]])))
+    #expect(try CommandLineParser.parse(["lesson", "--", "--check"], root: Self.root) == .run(
+      ParsedCommandLine(commandPath: ["docksim", "lesson"], arguments: ["--check"])))
+  }
+
+  @Test func subcommandsTakeTheRestAndHelpWinsAnywhere() throws {
+    #expect(try CommandLineParser.parse(["--no-color", "lesson", "--check", "01"], root: Self.root) == .run(
+      ParsedCommandLine(commandPath: ["docksim", "lesson"], flags: ["check"], arguments: ["01"])))
+    #expect(try CommandLineParser.parse(["lesson", "--bogus", "--help"], root: Self.root) == .help(commandPath: ["docksim", "lesson"]))
+    #expect(try CommandLineParser.parse(["help", "record", "x"], root: Self.root) == .help(commandPath: ["docksim", "record"]))
+  }
+
+  @Test func helpEntriesWrapBefore80Columns() {
+    for line in HelpText.help([Self.root]).split(separator: "\n") where !line.hasPrefix("USAGE:") {
+      #expect(line.count < 80, "\(line)")
+    }
+  }
+}
