@@ -2,77 +2,77 @@ import DockSimCore
 
 // MARK: - find
 
+/// GNU find (findutils 4.9) or busybox find, whichever the image has: start points,
+/// then an expression of tests, actions and operators (FindExpression.swift).
 struct Find: Program {
-  enum Test {
-    case name(GlobPattern)
-    /// `-name` without wildcards: the name's bytes equal these (what fnmatch decides).
-    case exactName([UInt8])
-    /// `-iname`: GNU matches with FNM_CASEFOLD; both sides are lowercased here.
-    case caseFoldedName(GlobPattern)
-    case type(FileKind)
-  }
-
   func run(_ invocation: Invocation, session: inout Session, console: inout Console) -> Int32 {
     let tool = FileTool("find", session: session)
+    let flavour: FindFlavour = session.isBusybox("find") ? .busybox : .gnu
     var arguments = ArraySlice(invocation.operands)
     var starts: [String] = []
-    while let first = arguments.first, !first.hasPrefix("-") || first == "-" {
+    while let first = arguments.first, !Self.startsExpression(first) {
       starts.append(first)
       arguments.removeFirst()
     }
     if starts.isEmpty { starts = ["."] }
-    var tests: [Test] = []
-    var maxDepth = Int.max
-    var minDepth = 0
-    var depthFirst = false
-    while let arg = arguments.popFirst() {
-      switch arg {
-      case "-print": continue
-      case "-depth", "-d": depthFirst = true
-      case "-name", "-iname", "-type", "-maxdepth", "-mindepth":
-        guard let value = arguments.popFirst() else {
-          tool.fail("missing argument to `\(arg)'", console: &console)
-          return 1
-        }
-        switch arg {
-        case "-name":
-          let pattern = GlobPattern(value)
-          tests.append(pattern.isPattern ? .name(pattern) : .exactName(Array(Find.unescaped(pattern).utf8)))
-        case "-iname": tests.append(.caseFoldedName(GlobPattern(value.lowercased())))
-        case "-type":
-          let kinds: [String: FileKind] = ["f": .regular, "d": .directory, "l": .symlink]
-          guard let kind = kinds[value] else {
-            tool.fail("Unknown argument to -type: \(value)", console: &console)
-            return 1
-          }
-          tests.append(.type(kind))
-        case "-maxdepth", "-mindepth":
-          guard let depth = Int(value), depth >= 0 else {
-            tool.fail("Expected a positive decimal integer argument to \(arg), but got '\(value)'", console: &console)
-            return 1
-          }
-          if arg == "-maxdepth" { maxDepth = depth } else { minDepth = depth }
-        default: break
-        }
-      default:
-        tool.fail("unknown predicate `\(arg)'", console: &console)
-        return 1
-      }
+    var parser = FindParser(
+      arguments, flavour: flavour, tool: tool, warns: invocation.stdinIsTerminal, fs: session.filesystem)
+    let options: FindOptions
+    do {
+      options = try parser.parse()
+    } catch {
+      tool.fail(error.message, console: &console)
+      if error.usage { console.write(Self.busyboxUsage, to: .stderr) }
+      return 1
+    }
+    for warning in parser.warnings { tool.fail(warning, console: &console) }
+    let walk = Walk(limits: (options.minDepth, options.maxDepth), depthFirst: options.depthFirst, options: options)
+    if options.runsCommands {
+      return Self.runningCommands(walk, starts, tool: tool, flavour: flavour, session: &session, console: &console)
     }
     return session.withFilesystem { fs in
-      var status: Int32 = 0
-      for start in starts {
-        guard let stat = try? fs.lstat(tool.absolute(start)) else {
-          tool.fail("\(tool.quote(start)): \(FSError.noSuchFile)", console: &console)
-          status = 1
-          continue
-        }
-        var output = LimitedOutput(program: "find")
-        let walk = Walk(limits: (minDepth, maxDepth), depthFirst: depthFirst, tests: tests)
-        walk.run(start, kind: stat.kind, tool: tool, fs: &fs, output: &output, console: &console)
-      }
-      return console.isInterrupted ? ShellRun.interruptedStatus : status
+      var state = FindState(fs: fs, console: console, tool: tool, flavour: flavour, batches: options.batchCommands)
+      let status = walk.run(starts, &state) { _, _ in nil }
+      fs = state.fs
+      console = state.console
+      return status
     }
+  }
+
+  /// The first word of the expression: an option or test (`-x`), `(` or `!`. A lone
+  /// `-`, `)` and `,` before it are start points.
+  static func startsExpression(_ word: String) -> Bool {
+    (word.hasPrefix("-") && word.count > 1) || word == "(" || word == "!"
+  }
+
+  /// With -exec the walk gives the session to each command, as find forks it: what the
+  /// walk changed goes to the session first, and the walk goes on from the tree the
+  /// command left (its directory handles from before are stale: `FindState.epoch`).
+  private static func runningCommands(
+    _ walk: Walk, _ starts: [String], tool: FileTool, flavour: FindFlavour, session: inout Session,
+    console: inout Console
+  ) -> Int32 {
+    var fs = session.filesystem
+    fs.tracing = session.tracing
+    var state = FindState(fs: fs, console: console, tool: tool, flavour: flavour, batches: walk.options.batchCommands)
+    let status = walk.run(starts, &state) { argv, state in
+      store(state.fs, in: &session)
+      defer {
+        state.fs = session.filesystem
+        state.fs.tracing = session.tracing
+      }
+      // What an exec(3) finds: programs, not the shell's functions.
+      guard session.canRun(argv[0]), session.currentShell.functions[argv[0]] == nil else { return nil }
+      var shell = ShellRun(dialect: .bashCommand(name: "find"), isSubshell: true)
+      return shell.invoke(argv, stdin: [], stdinIsTerminal: false, session: &session, console: &state.console)
+    }
+    store(state.fs, in: &session)
+    console = state.console
+    return status
+  }
+
+  private static func store(_ fs: ContainerFS, in session: inout Session) {
+    session.withFilesystem { $0 = fs }
   }
 
   /// The tree walk, with an explicit stack of open directories: a path 10,000
@@ -80,10 +80,10 @@ struct Find: Program {
   /// and its children found from it (`DirectoryHandle`); the path is built in one
   /// reusable byte buffer and the output lines in one buffer per command, so listing an
   /// entry allocates nothing unless a predicate asks for its path as a `String`.
-  private struct Walk {
+  struct Walk {
     let limits: (min: Int, max: Int)
     let depthFirst: Bool
-    let tests: [Test]
+    let options: FindOptions
 
     /// One directory being listed: its entries and the next one to visit.
     private struct Frame {
@@ -97,32 +97,50 @@ struct Find: Program {
       var pathLength: Int
       /// Whether a `/` goes between that path and a child's name (not after `/` or `dir/`).
       var separator: Bool
+      /// `FindState.epoch` when the directory was opened.
+      var epoch: Int
     }
 
-    func run(
-      _ start: String, kind: FileKind, tool: FileTool, fs: inout ContainerFS, output: inout LimitedOutput,
-      console: inout Console
-    ) {
-      var lines = FindLines(output: output)
-      defer { output = lines.finish(console: &console) }
+    /// Walks every start point, then runs the `-exec ... +` batches; the exit status.
+    func run(_ starts: [String], _ state: inout FindState, _ commands: FindCommands) -> Int32 {
+      var status: Int32 = 0
+      for start in starts where !state.stopped {
+        guard let stat = try? state.fs.lstat(state.tool.absolute(start)) else {
+          let name = state.flavour == .gnu ? state.tool.quote(start) : start
+          state.fail("\(name): \(FSError.noSuchFile)")
+          status = 1
+          continue
+        }
+        walk(start, kind: stat.kind, &state, commands)
+      }
+      if !state.console.isInterrupted { state.runBatches(commands) }
+      _ = state.lines.flush(console: &state.console)
+      if state.console.isInterrupted { return ShellRun.interruptedStatus }
+      return state.failed ? 1 : status
+    }
+
+    private func walk(_ start: String, kind: FileKind, _ state: inout FindState, _ commands: FindCommands) {
       var path = Array(start.utf8)
       let startName = PathText.basename(start)
       let descends = kind == .directory && limits.max > 0
+      state.pruned = false
       if !(depthFirst && descends) {
-        guard visit(startName, kind, depth: 0, path[...], parent: nil, tool, &fs, &lines, &console) else { return }
+        guard visit(startName, kind, depth: 0, path[...], parent: nil, &state, commands) else { return }
+        if state.pruned { return }
       }
       guard descends else { return }
       // The directory being listed stays out of the stack (copying a frame per entry
       // would retain its parts each time); the stack holds its ancestors.
-      var current = open(try? fs.openDirectory(tool.absolute(start)), name: startName, depth: 0, path: path, &fs)
+      let top = try? state.fs.openDirectory(state.tool.absolute(start))
+      var current = open(top, name: startName, depth: 0, path: path, &state)
       var ancestors: [Frame] = []
       while true {
-        if console.isInterrupted { return }
+        if state.console.isInterrupted { return }
         guard current.next < current.entries.count else {
           path.removeSubrange(current.pathLength...)
           if depthFirst {
-            let parent = ancestors.last?.directory
-            guard visit(current.name, .directory, depth: current.depth, path[...], parent: parent, tool, &fs, &lines, &console)
+            let parent = ancestors.last.flatMap { $0.epoch == state.epoch ? $0.directory : nil }
+            guard visit(current.name, .directory, depth: current.depth, path[...], parent: parent, &state, commands)
             else { return }
           }
           guard let parent = ancestors.popLast() else { return }
@@ -136,43 +154,60 @@ struct Find: Program {
         path.append(contentsOf: entry.name.utf8)
         let depth = current.depth + 1
         let descends = entry.kind == .directory && depth < limits.max
-        if !(depthFirst && descends) && depth >= limits.min {
-          if tests.isEmpty {
-            guard lines.print(path[...], console: &console) else { return }
-          } else {
-            let parent = current.directory
-            guard visit(entry.name, entry.kind, depth: depth, path[...], parent: parent, tool, &fs, &lines, &console)
-            else { return }
-          }
+        state.pruned = false
+        if !(depthFirst && descends) {
+          let parent = current.epoch == state.epoch ? current.directory : nil
+          guard visit(entry.name, entry.kind, depth: depth, path[...], parent: parent, &state, commands) else { return }
         }
-        if descends {
-          let directory = current.directory.flatMap { fs.subdirectory(entry.name, of: $0) }
-          let child = open(directory, name: entry.name, depth: depth, path: path, &fs)
+        if descends && !state.pruned {
+          let directory = subdirectory(entry.name, path, of: current, &state)
+          let child = open(directory, name: entry.name, depth: depth, path: path, &state)
           ancestors.append(current)
           current = child
         }
       }
     }
 
-    private func open(
-      _ directory: DirectoryHandle?, name: String, depth: Int, path: [UInt8], _ fs: inout ContainerFS
-    ) -> Frame {
-      Frame(
-        directory: directory, entries: directory.map { fs.entries(of: $0) } ?? [], name: name, depth: depth,
-        pathLength: path.count, separator: path.last != UInt8(ascii: "/"))
+    /// The child directory to list: found from its parent's handle, or by its path
+    /// when a command may have changed the tree since the parent was opened (then, as
+    /// GNU find does, a directory that went away is an error).
+    private func subdirectory(
+      _ name: String, _ path: [UInt8], of frame: Frame, _ state: inout FindState
+    ) -> DirectoryHandle? {
+      if frame.epoch == state.epoch { return frame.directory.flatMap { state.fs.subdirectory(name, of: $0) } }
+      let text = String(decoding: path, as: UTF8.self)
+      do throws(FSError) {
+        guard try state.fs.lstat(state.tool.absolute(text)).kind == .directory else { return nil }
+        return try state.fs.openDirectory(state.tool.absolute(text))
+      } catch {
+        state.fail("\(state.flavour == .gnu ? state.tool.quote(text) : text): \(error)")
+        state.failed = true
+        return nil
+      }
     }
 
-    /// Tests one entry and prints it when it passes; false once the output limit stops the walk.
+    private func open(
+      _ directory: DirectoryHandle?, name: String, depth: Int, path: [UInt8], _ state: inout FindState
+    ) -> Frame {
+      Frame(
+        directory: directory, entries: directory.map { state.fs.entries(of: $0) } ?? [], name: name, depth: depth,
+        pathLength: path.count, separator: path.last != UInt8(ascii: "/"), epoch: state.epoch)
+    }
+
+    /// Evaluates the expression on one entry (or prints it when there is none); false
+    /// once the walk must stop (-quit, the output limit).
     private func visit(
       _ name: String, _ kind: FileKind, depth: Int, _ path: ArraySlice<UInt8>, parent: DirectoryHandle?,
-      _ tool: FileTool, _ fs: inout ContainerFS, _ lines: inout FindLines, _ console: inout Console
+      _ state: inout FindState, _ commands: FindCommands
     ) -> Bool {
       guard depth >= limits.min else { return true }
-      if !tests.isEmpty {
-        let entry = FindEntry(name: name, kind: kind, depth: depth, pathBytes: path, parent: parent, tool: tool)
-        guard tests.allSatisfy({ $0.matches(entry, fs: &fs) }) else { return true }
+      guard let expression = options.expression else {
+        state.print(path, terminator: UInt8(ascii: "\n"))
+        return !state.stopped
       }
-      return lines.print(path, console: &console)
+      let entry = FindEntry(name: name, kind: kind, depth: depth, pathBytes: path, parent: parent, tool: state.tool)
+      _ = expression.evaluate(entry, &state, commands)
+      return !state.stopped
     }
   }
 }
@@ -183,6 +218,134 @@ extension Find {
     var scalars = String.UnicodeScalarView()
     for case .literal(let scalar) in pattern.elements { scalars.append(scalar) }
     return String(scalars)
+  }
+}
+
+/// Runs one command for -exec; nil when there is no such program.
+typealias FindCommands = (_ argv: [String], _ state: inout FindState) -> Int32?
+
+/// What one find carries through its walk: the tree it looks at, where its lines go,
+/// and what its actions did so far.
+struct FindState {
+  var fs: ContainerFS
+  var console: Console
+  var lines: FindLines
+  let tool: FileTool
+  let flavour: FindFlavour
+  /// Counts the commands run: a directory handle taken before the last one may be stale.
+  var epoch = 0
+  /// -prune said not to descend into the entry being visited.
+  var pruned = false
+  /// -quit, or the output limit: the walk ends.
+  var stopped = false
+  /// Something went wrong that makes find's status 1 (a failed -delete, a failed batch).
+  var failed = false
+  private let batchCommands: [FindExec]
+  /// The paths gathered for each `-exec ... +`.
+  private var batches: [[String]]
+
+  init(fs: ContainerFS, console: Console, tool: FileTool, flavour: FindFlavour, batches: [FindExec]) {
+    self.fs = fs
+    self.console = console
+    self.tool = tool
+    self.flavour = flavour
+    lines = FindLines(output: LimitedOutput(program: "find"))
+    batchCommands = batches
+    self.batches = Array(repeating: [], count: batches.count)
+  }
+
+  mutating func print(_ path: ArraySlice<UInt8>, terminator: UInt8) {
+    if !lines.print(path, terminator: terminator, console: &console) { stopped = true }
+  }
+
+  /// A message on standard error, after the lines printed before it.
+  mutating func fail(_ message: String) {
+    _ = lines.flush(console: &console)
+    tool.fail(message, console: &console)
+  }
+
+  /// -delete: unlink or rmdir through the union filesystem (a lower file leaves a
+  /// whiteout in the container's layer). `.` itself is never removed.
+  mutating func delete(_ entry: FindEntry) -> Bool {
+    let path = entry.path
+    guard path != "." else { return true }
+    let absolute = tool.absolute(path)
+    do throws(FSError) {
+      if entry.kind == .directory {
+        try fs.rmdir(absolute, at: tool.now)
+      } else {
+        try fs.unlink(absolute, at: tool.now)
+      }
+      return true
+    } catch {
+      fail(flavour == .gnu ? "cannot delete \(tool.quote(path)): \(error)" : "\(path): \(error)")
+      failed = true
+      return false
+    }
+  }
+
+  /// -exec: `;` runs the command now and is true when it exits 0; `+` gathers the path
+  /// for a batch run at the end and is true.
+  mutating func exec(_ exec: FindExec, _ entry: FindEntry, _ commands: FindCommands) -> Bool {
+    if exec.batch {
+      batches[exec.slot].append(entry.path)
+      return true
+    }
+    return run(exec.command(for: entry.path), commands) == 0
+  }
+
+  /// The batches still gathered; a batch that fails makes find fail.
+  mutating func runBatches(_ commands: FindCommands) {
+    for (slot, paths) in batches.enumerated() where !paths.isEmpty {
+      batches[slot] = []
+      if run(batchCommands[slot].command(for: paths), commands) != 0 { failed = true }
+    }
+  }
+
+  /// Runs a command as find's child: find's lines so far go out first.
+  private mutating func run(_ argv: [String], _ commands: FindCommands) -> Int32 {
+    if !lines.flush(console: &console) { stopped = true }
+    epoch += 1
+    guard let status = commands(argv, &self) else {
+      fail("\(flavour == .gnu ? tool.quote(argv[0]) : argv[0]): \(FSError.noSuchFile)")
+      return 1
+    }
+    return status
+  }
+}
+
+extension FindExpression {
+  /// The value for one entry, evaluating no more than the operators need.
+  func evaluate(_ entry: FindEntry, _ state: inout FindState, _ commands: FindCommands) -> Bool {
+    switch self {
+    case .test(let test): return test.matches(entry, fs: &state.fs)
+    case .action(let action): return action.perform(entry, &state, commands)
+    case .constant(let value): return value
+    case .not(let operand): return !operand.evaluate(entry, &state, commands)
+    case .and(let left, let right):
+      guard left.evaluate(entry, &state, commands), !state.stopped else { return false }
+      return right.evaluate(entry, &state, commands)
+    case .or(let left, let right):
+      if left.evaluate(entry, &state, commands) || state.stopped { return true }
+      return right.evaluate(entry, &state, commands)
+    case .comma(let left, let right):
+      _ = left.evaluate(entry, &state, commands)
+      return !state.stopped && right.evaluate(entry, &state, commands)
+    }
+  }
+}
+
+extension FindAction {
+  func perform(_ entry: FindEntry, _ state: inout FindState, _ commands: FindCommands) -> Bool {
+    switch self {
+    case .print: state.print(entry.pathBytes, terminator: UInt8(ascii: "\n"))
+    case .print0: state.print(entry.pathBytes, terminator: 0)
+    case .prune: state.pruned = true
+    case .quit: state.stopped = true
+    case .delete: return state.delete(entry)
+    case .exec(let exec): return state.exec(exec, entry, commands)
+    }
+    return true
   }
 }
 
@@ -199,10 +362,11 @@ struct FindLines {
     buffer.reserveCapacity(FindLines.chunk + 4096)
   }
 
-  /// Adds `path` and a newline; false once the output limit is reached.
-  mutating func print(_ path: ArraySlice<UInt8>, console: inout Console) -> Bool {
+  /// Adds `path` and the terminator (a newline, or NUL for -print0); false once the
+  /// output limit is reached.
+  mutating func print(_ path: ArraySlice<UInt8>, terminator: UInt8 = UInt8(ascii: "\n"), console: inout Console) -> Bool {
     buffer.append(contentsOf: path)
-    buffer.append(UInt8(ascii: "\n"))
+    buffer.append(terminator)
     return buffer.count < FindLines.chunk || flush(console: &console)
   }
 
@@ -210,12 +374,6 @@ struct FindLines {
     guard !buffer.isEmpty else { return !output.stopped }
     defer { buffer.removeAll(keepingCapacity: true) }
     return output.write(buffer, console: &console)
-  }
-
-  /// Flushes what is left and gives the output back.
-  mutating func finish(console: inout Console) -> LimitedOutput {
-    _ = flush(console: &console)
-    return output
   }
 }
 
@@ -231,7 +389,8 @@ struct FindEntry {
   let depth: Int
   /// As find prints it: the start operand joined with the names below it.
   let pathBytes: ArraySlice<UInt8>
-  /// The directory the entry was listed from (nil for a start operand).
+  /// The directory the entry was listed from (nil for a start operand, or when a
+  /// command has run since it was opened).
   let parent: DirectoryHandle?
   let tool: FileTool
 
@@ -244,14 +403,67 @@ struct FindEntry {
   }
 }
 
-extension Find.Test {
-  /// The per-entry test: the seam where predicates plug in without touching the walk.
-  func matches(_ entry: FindEntry, fs: inout ContainerFS) -> Bool {
-    switch self {
-    case .name(let pattern): return pattern.matches(entry.name)
-    case .exactName(let bytes): return entry.name.utf8.elementsEqual(bytes)
-    case .caseFoldedName(let pattern): return pattern.matches(entry.name.lowercased())
-    case .type(let wanted): return entry.kind == wanted
-    }
-  }
+extension Find {
+  /// What busybox prints after `find: unrecognized: WORD` (its usage text, `find --help`).
+  static let busyboxUsage = """
+    BusyBox v1.31.1 () multi-call binary.
+
+    Usage: find [-HL] [PATH]... [OPTIONS] [ACTIONS]
+
+    Search for files and perform actions on them.
+    First failed action stops processing of current file.
+    Defaults: PATH is current directory, action is '-print'
+
+    \t-L,-follow\tFollow symlinks
+    \t-H\t\t...on command line only
+    \t-xdev\t\tDon't descend directories on other filesystems
+    \t-maxdepth N\tDescend at most N levels. -maxdepth 0 applies
+    \t\t\tactions to command line arguments only
+    \t-mindepth N\tDon't act on first N levels
+    \t-depth\t\tAct on directory *after* traversing it
+
+    Actions:
+    \t( ACTIONS )\tGroup actions for -o / -a
+    \t! ACT\t\tInvert ACT's success/failure
+    \tACT1 [-a] ACT2\tIf ACT1 fails, stop, else do ACT2
+    \tACT1 -o ACT2\tIf ACT1 succeeds, stop, else do ACT2
+    \t\t\tNote: -a has higher priority than -o
+    \t-name PATTERN\tMatch file name (w/o directory name) to PATTERN
+    \t-iname PATTERN\tCase insensitive -name
+    \t-path PATTERN\tMatch path to PATTERN
+    \t-ipath PATTERN\tCase insensitive -path
+    \t-regex PATTERN\tMatch path to regex PATTERN
+    \t-type X\t\tFile type is X (one of: f,d,l,b,c,s,p)
+    \t-executable\tFile is executable
+    \t-perm MASK\tAt least one mask bit (+MASK), all bits (-MASK),
+    \t\t\tor exactly MASK bits are set in file's mode
+    \t-mtime DAYS\tmtime is greater than (+N), less than (-N),
+    \t\t\tor exactly N days in the past
+    \t-atime DAYS\tatime +N/-N/N days in the past
+    \t-ctime DAYS\tctime +N/-N/N days in the past
+    \t-mmin MINS\tmtime is greater than (+N), less than (-N),
+    \t\t\tor exactly N minutes in the past
+    \t-amin MINS\tatime +N/-N/N minutes in the past
+    \t-cmin MINS\tctime +N/-N/N minutes in the past
+    \t-newer FILE\tmtime is more recent than FILE's
+    \t-inum N\t\tFile has inode number N
+    \t-samefile FILE\tFile is same as FILE
+    \t-user NAME/ID\tFile is owned by given user
+    \t-group NAME/ID\tFile is owned by given group
+    \t-size N[bck]\tFile size is N (c:bytes,k:kbytes,b:512 bytes(def.))
+    \t\t\t+/-N: file size is bigger/smaller than N
+    \t-links N\tNumber of links is greater than (+N), less than (-N),
+    \t\t\tor exactly N
+    \t-empty\t\tMatch empty file/directory
+    \t-prune\t\tIf current file is directory, don't descend into it
+    If none of the following actions is specified, -print is assumed
+    \t-print\t\tPrint file name
+    \t-print0\t\tPrint file name, NUL terminated
+    \t-exec CMD ARG ;\tRun CMD with all instances of {} replaced by
+    \t\t\tfile name. Fails if CMD exits with nonzero
+    \t-exec CMD ARG + Run CMD with {} replaced by list of file names
+    \t-delete\t\tDelete current file/directory. Turns on -depth option
+    \t-quit\t\tExit
+
+    """
 }
