@@ -91,6 +91,8 @@ public struct ShellFrame: Sendable, Hashable {
   public var typedLines: [String] = []
   /// The shell functions defined in this shell (`name() { ...; }`).
   var functions: [String: FunctionDefinition] = [:]
+  /// The options `set` turned on (`set -e`, `set -o pipefail`).
+  var options = ShellOptions.initial(interactive: true)
 
   public init(place: Place, cwd: String = "/", environment: [String: String] = [:]) {
     self.place = place

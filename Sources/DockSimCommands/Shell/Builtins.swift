@@ -36,7 +36,7 @@ enum Builtins {
     case "set": return shell.setBuiltin(argv, session: &session, console: &console)
     case "return": return shell.returnBuiltin(argv, session: &session, console: &console)
     case "local": return shell.localBuiltin(argv, session: &session, console: &console)
-    case "read": return ReadBuiltin(shell: shell).run(argv, stdin: stdin, session: &session, console: &console)
+    case "read": return ReadBuiltin(shell: shell).run(argv, stdin: stdin, prompts: false, session: &session, console: &console)
     default: return childShell(argv, shell: shell, stdin: stdin, session: &session, console: &console)
     }
   }
@@ -131,6 +131,11 @@ enum Builtins {
     }
     leave(status: status, shell: &shell, session: &session, console: &console, announced: false)
     return status
+  }
+
+  /// `set -e` after a failure: the shell ends with its status, without exit's "exit".
+  static func endShell(status: Int32, shell: inout ShellRun, session: inout Session, console: inout Console) {
+    leave(status: status, shell: &shell, session: &session, console: &console, announced: true)
   }
 
   /// Ends the shell: a child shell just stops; the user's shell pops its frame or ends the session.
@@ -296,8 +301,9 @@ enum Builtins {
   ) -> Int32 {
     let saved = session.currentShell
     let depth = session.shells.count
-    // A new shell process: functions are not inherited.
+    // A new shell process: functions and `set` options are not inherited.
     session.currentShell.functions = [:]
+    session.currentShell.options = .initial(interactive: false)
     let status = child.run(script, stdin: stdin, stdinIsTerminal: false, session: &session, console: &console)
     if session.shells.count == depth {
       session.currentShell = saved

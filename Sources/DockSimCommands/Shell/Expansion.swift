@@ -157,7 +157,22 @@ extension ShellRun {
     if let fallback, value == nil || (colon && value == "") {
       return expandToString(fallback, session: &session, console: &console, status: &status)
     }
+    if value == nil, session.currentShell.options.nounset {
+      unboundVariable(bare, session: &session, console: &console)
+      return nil
+    }
     return value ?? ""
+  }
+
+  /// `set -u`: an unset variable is an error that ends a script (bash 127, dash 2) and
+  /// abandons the line in an interactive bash (status 1).
+  private mutating func unboundVariable(_ name: String, session: inout Session, console: inout Console) {
+    console.errorLine(messagePrefix + (isDash ? "\(name): parameter not set" : "\(name): unbound variable"))
+    switch dialect {
+    case .interactiveBash: abortStatus = 1
+    case .bashCommand: abortStatus = 127
+    case .dash: abortStatus = 2
+    }
   }
 
   private func simpleParameter(_ name: String, session: Session) -> String? {
@@ -192,6 +207,7 @@ extension ShellRun {
     _ script: Script, session: inout Session, console: inout Console, status: inout Int32?
   ) -> String {
     var sub = subshell()
+    sub.substitutionDepth += 1
     var traits = console.traits
     traits.stdoutIsTerminal = false
     var capture = console.part(traits: traits)

@@ -140,18 +140,6 @@ extension ShellRun {
     return 0
   }
 
-  /// `set -- WORD...` (or `set WORD...`): new positional parameters. Options are not simulated.
-  mutating func setBuiltin(_ argv: [String], session: inout Session, console: inout Console) -> Int32 {
-    var words = Array(argv.dropFirst())
-    if words.first == "--" {
-      words.removeFirst()
-    } else if words.isEmpty || words[0].hasPrefix("-") || words[0].hasPrefix("+") {
-      return commandNotFound(argv[0], console: &console)
-    }
-    positional = [positional.first ?? "bash"] + words
-    return 0
-  }
-
   /// `local NAME[=VALUE]...`: the variable belongs to the running function until it returns.
   /// bash starts a bare `local NAME` unset; dash keeps the value it hides.
   mutating func localBuiltin(_ argv: [String], session: inout Session, console: inout Console) -> Int32 {

@@ -56,6 +56,11 @@ struct ShellRun {
   /// Set by a fatal error (function nesting too deep): the whole input stops, as bash
   /// abandons a command line and dash exits, with this status.
   var abortStatus: Int32?
+  /// How many conditions are running (an `if` or `while` test, a command before `&&` or
+  /// `||`, a `!` pipeline): `set -e` ignores a failure inside them.
+  var conditionDepth = 0
+  /// How many `$(...)` this shell runs inside (bash's `set -x` shows `++` in one).
+  var substitutionDepth = 0
 
   /// Something stops the lists in between: `exit`, `break`/`continue`, `return`, a fatal error.
   var isUnwinding: Bool { exitRequested || loopControl != nil || returnStatus != nil || abortStatus != nil }
@@ -158,32 +163,49 @@ struct ShellRun {
     return status
   }
 
+  /// Every pipeline but the last is a condition for `set -e`.
   private mutating func run(
     _ list: AndOrList, stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
-    var status = run(list.first, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
-    for (op, pipeline) in list.rest {
+    var status = runCondition(!list.rest.isEmpty) {
+      $0.run(list.first, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+    }
+    for (index, (op, pipeline)) in list.rest.enumerated() {
       if isUnwinding || console.isInterrupted { break }
       if (op == .and) != (status == 0) { continue }
-      status = run(pipeline, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      status = runCondition(index < list.rest.count - 1) {
+        $0.run(pipeline, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      }
     }
     return status
+  }
+
+  /// Runs `body` as a condition (when `isCondition`): `set -e` does not stop on its failures.
+  mutating func runCondition(_ isCondition: Bool = true, _ body: (inout ShellRun) -> Int32) -> Int32 {
+    if isCondition { conditionDepth += 1 }
+    defer { if isCondition { conditionDepth -= 1 } }
+    return body(&self)
   }
 
   private mutating func run(
     _ pipeline: Pipeline, stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
-    var status: Int32
-    if pipeline.commands.count == 1 {
-      status = run(
-        pipeline.commands[0], stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
-    } else {
-      let statuses = runStages(
+    var status = runCondition(pipeline.negated) { shell in
+      guard pipeline.commands.count > 1 else {
+        return shell.run(
+          pipeline.commands[0], stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      }
+      let statuses = shell.runStages(
         pipeline.commands, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
-      status = statuses.last ?? 0
+      // `set -o pipefail`: the last stage that failed decides.
+      let failed = session.currentShell.options.pipefail ? statuses.last { $0 != 0 } : nil
+      return failed ?? statuses.last ?? 0
     }
     if pipeline.negated { status = status == 0 ? 1 : 0 }
     if !exitRequested || isSubshell { session.currentShell.lastStatus = status }
+    if status != 0, !pipeline.negated, conditionDepth == 0, !isUnwinding, session.currentShell.options.errexit {
+      Builtins.endShell(status: status, shell: &self, session: &session, console: &console)
+    }
     return status
   }
 
@@ -195,6 +217,8 @@ struct ShellRun {
     child.positional = positional
     child.functionDepth = functionDepth
     child.processDepth = processDepth
+    child.conditionDepth = conditionDepth
+    child.substitutionDepth = substitutionDepth
     return child
   }
 
@@ -250,8 +274,9 @@ struct ShellRun {
       return status
     case .ifClause(let branches, let otherwise):
       for branch in branches {
-        let condition = run(
-          branch.condition, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+        let condition = runCondition {
+          $0.run(branch.condition, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+        }
         if isUnwinding { return condition }
         if condition == 0 {
           return run(branch.body, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
@@ -297,6 +322,7 @@ struct ShellRun {
     var status: Int32 = 0
     for value in values {
       if console.isInterrupted { return ShellRun.interruptedStatus }
+      traceFor(name, items: items, session: &session, console: &console)
       session.currentShell.environment[name] = value
       status = run(body, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
       if exitRequested || returnStatus != nil || abortStatus != nil || !continuesAfterLoopControl() { break }
@@ -318,7 +344,9 @@ struct ShellRun {
           "docksim: \(until ? "until" : "while"): loop stopped after \(round) rounds \(SimulatorLimit.note)")
         return 1
       }
-      let test = run(condition, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      let test = runCondition {
+        $0.run(condition, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+      }
       if exitRequested || returnStatus != nil || abortStatus != nil { return test }
       if loopControl != nil {
         if !continuesAfterLoopControl() { break }
@@ -340,6 +368,7 @@ struct ShellRun {
     var substitutionStatus: Int32? = nil
     guard let word = expandToString(subject, session: &session, console: &console, status: &substitutionStatus)
     else { return 1 }
+    traceCase(word, session: &session, console: &console)
     var status: Int32 = 0
     var index = 0
     var enterNext = false
@@ -392,7 +421,7 @@ struct ShellRun {
   ) -> Int32 {
     var substitutionStatus: Int32? = nil
     guard let argv = expandArguments(command.words, session: &session, console: &console, status: &substitutionStatus)
-    else { return 1 }
+    else { return abortStatus ?? 1 }
     var assignments: [(String, String)] = []
     for assignment in command.assignments {
       guard
@@ -401,6 +430,7 @@ struct ShellRun {
       else { return 1 }
       assignments.append((assignment.name, value))
     }
+    traceCommand(argv, assignments: assignments, session: &session, console: &console)
     var redirect = RedirectionPlan()
     if let failure = redirect.prepare(command.redirections, run: &self, session: &session, console: &console) {
       console.errorLine(messagePrefix + failure)
@@ -451,6 +481,10 @@ struct ShellRun {
       return call(function, argv, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
     }
     if Builtins.names.contains(name), !Builtins.shells.contains(name) || ProgramTable.placeHasUtilities(session) {
+      if name == "read" {
+        return ReadBuiltin(shell: self).run(
+          argv, stdin: stdin, prompts: stdinIsTerminal, session: &session, console: &console)
+      }
       return Builtins.run(argv, shell: &self, stdin: stdin, session: &session, console: &console)
     }
     if Builtins.isShellPath(name, in: session) {

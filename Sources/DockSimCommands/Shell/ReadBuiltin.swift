@@ -20,8 +20,12 @@ struct ReadBuiltin {
     var quoted: Bool
   }
 
-  func run(_ argv: [String], stdin: ShellInput, session: inout Session, console: inout Console) -> Int32 {
+  /// `prompts`: standard input is the terminal, where `-p PROMPT` is shown (on stderr).
+  func run(
+    _ argv: [String], stdin: ShellInput, prompts: Bool, session: inout Session, console: inout Console
+  ) -> Int32 {
     var raw = false
+    var prompt = ""
     var index = 1
     // Options: `-r`, `-s`, `-e` (no terminal here), `-p PROMPT` (shown only when reading a terminal).
     options: while index < argv.count, argv[index].hasPrefix("-"), argv[index] != "-" {
@@ -37,7 +41,10 @@ struct ReadBuiltin {
         case "p":
           if letters.isEmpty {
             guard index < argv.count else { return missingArgument("p", console: &console) }
+            prompt = argv[index]
             index += 1
+          } else {
+            prompt = String(letters)
           }
           continue options
         default: return invalidOption(letter, console: &console)
@@ -53,6 +60,7 @@ struct ReadBuiltin {
       console.errorLine(prefix + (dash ? "read: \(name): bad variable name" : "read: `\(name)': not a valid identifier"))
       return dash ? 2 : 1
     }
+    if prompts { console.write(prompt, to: .stderr) }
     let (line, complete) = readLine(stdin, raw: raw)
     let ifs = Array((session.currentShell.environment["IFS"] ?? " \t\n").utf8)
     let values = names.isEmpty ? [text(line[...])] : split(line, into: names.count, ifs: ifs)
