@@ -448,6 +448,17 @@ Options:
   -t, --time int   Seconds to wait for stop before killing it (default 10)
 
 """#,
+    "restart": #"""
+
+Usage:  docker restart [OPTIONS] CONTAINER [CONTAINER...]
+
+Restart one or more containers
+
+Options:
+  -t, --time int   Seconds to wait for stop before killing the container
+                   (default 10)
+
+"""#,
     "exec": #"""
 
 Usage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]
@@ -917,6 +928,17 @@ Stop one or more running containers
 
 Options:
   -t, --time int   Seconds to wait for stop before killing it (default 10)
+
+"""#,
+    "container restart": #"""
+
+Usage:  docker container restart [OPTIONS] CONTAINER [CONTAINER...]
+
+Restart one or more containers
+
+Options:
+  -t, --time int   Seconds to wait for stop before killing the container
+                   (default 10)
 
 """#,
     "container exec": #"""
@@ -2003,6 +2025,19 @@ Options:
   -t, --timeout int     Seconds to wait before killing the container
 
 """#,
+    "restart": #"""
+Usage:  docker restart [OPTIONS] CONTAINER [CONTAINER...]
+
+Restart one or more containers
+
+Aliases:
+  docker container restart, docker restart
+
+Options:
+  -s, --signal string   Signal to send to the container
+  -t, --timeout int     Seconds to wait before killing the container
+
+"""#,
     "exec": #"""
 Usage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]
 
@@ -2543,6 +2578,19 @@ Stop one or more running containers
 
 Aliases:
   docker container stop, docker stop
+
+Options:
+  -s, --signal string   Signal to send to the container
+  -t, --timeout int     Seconds to wait before killing the container
+
+"""#,
+    "container restart": #"""
+Usage:  docker container restart [OPTIONS] CONTAINER [CONTAINER...]
+
+Restart one or more containers
+
+Aliases:
+  docker container restart, docker restart
 
 Options:
   -s, --signal string   Signal to send to the container

@@ -10,6 +10,8 @@ extension DockerCommandTable {
       DockerCommandEntry(["container", "start"], ContainerStart.self),
       DockerCommandEntry(["stop"], ContainerStop.self),
       DockerCommandEntry(["container", "stop"], ContainerStop.self),
+      DockerCommandEntry(["restart"], ContainerRestart.self),
+      DockerCommandEntry(["container", "restart"], ContainerRestart.self),
       DockerCommandEntry(["exec"], ContainerExec.self),
       DockerCommandEntry(["container", "exec"], ContainerExec.self),
       DockerCommandEntry(["ps"], ContainerList.self),

@@ -15,7 +15,7 @@ struct ContainerStop: DockerCommand {
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
     session.settleContainers()
-    let timeout = Int64(command.isSet("timeout") ? command.int("timeout") : command.int("time"))
+    guard let timeout = stopTimeout(command, console: &console) else { return 1 }
     var failed = false
     for reference in command.positionals {
       guard let container = command.container(reference, in: session, console: &console) else {
@@ -23,13 +23,37 @@ struct ContainerStop: DockerCommand {
         continue
       }
       if container.state.running {
-        session.leaveShells(of: container.id)
-        let handles = MainProcess.of(container).handlesSIGTERM && !command.isSet("signal")
-        _ = session.engine.stopContainer(container.id, timeout: timeout, handlesSIGTERM: handles)
+        session.stopMainProcess(container, timeout: timeout, signalGiven: command.isSet("signal"))
         if container.autoRemove { session.engine.removeContainer(container.id) }
       }
       console.line(reference)
     }
     return failed ? 1 : 0
+  }
+}
+
+extension ContainerStop {
+  /// `-t` of stop and restart. 28 warns about the deprecated --time (pflag prints
+  /// it while parsing) and refuses it together with --timeout.
+  static func stopTimeout(_ command: ParsedCommand, console: inout Console) -> Int64? {
+    if command.version == .v28, command.isSet("time") {
+      console.errorLine("Flag --time has been deprecated, use --timeout instead")
+      if command.isSet("timeout") {
+        console.errorLine("conflicting options: cannot specify both --timeout and --time")
+        return nil
+      }
+    }
+    return Int64(command.isSet("timeout") ? command.int("timeout") : command.int("time"))
+  }
+}
+
+extension Session {
+  /// The daemon's containerStop: the shells the user has in the container close,
+  /// then SIGTERM (or `--signal`), then SIGKILL after `timeout` seconds unless the
+  /// process handles the signal.
+  mutating func stopMainProcess(_ container: Container, timeout: Int64, signalGiven: Bool) {
+    leaveShells(of: container.id)
+    let handles = MainProcess.of(container).handlesSIGTERM && !signalGiven
+    _ = engine.stopContainer(container.id, timeout: timeout, handlesSIGTERM: handles)
   }
 }
