@@ -168,7 +168,8 @@ import Testing
     #expect(dash.stderr.hasSuffix("Cannot fork\n") && dash.stderr.split(separator: "\n").count == 1)
     #expect(dash.status == 2)
     h.run("echo 'bash /tmp/b.sh' > /tmp/b.sh")
-    #expect(h.run("bash /tmp/b.sh") == out("", "bash: fork: Resource temporarily unavailable\n", 254))
+    // bash names a system call's failure after the script, without a line.
+    #expect(h.run("bash /tmp/b.sh") == out("", "/tmp/b.sh: fork: Resource temporarily unavailable\n", 254))
     #expect(h.run("echo still here") == out("still here\n"))
   }
 

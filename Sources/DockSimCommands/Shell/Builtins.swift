@@ -16,7 +16,7 @@ enum Builtins {
   ) -> Int32 {
     let prefix = shell.messagePrefix
     switch argv[0] {
-    case "cd": return cd(argv, prefix: prefix, session: &session, console: &console)
+    case "cd": return cd(argv, prefix: prefix, dash: shell.isDash, session: &session, console: &console)
     case "pwd":
       console.line(session.currentShell.cwd)
       return 0
@@ -75,9 +75,12 @@ enum Builtins {
 
   // MARK: cd
 
-  static func cd(_ argv: [String], prefix: String, session: inout Session, console: inout Console) -> Int32 {
+  /// dash takes the first operand and says only `can't cd to DIR` (status 2).
+  static func cd(_ argv: [String], prefix: String, dash: Bool = false, session: inout Session, console: inout Console)
+    -> Int32
+  {
     let operands = argv.dropFirst().drop { $0 == "-L" || $0 == "-P" || $0 == "--" }
-    guard operands.count <= 1 else {
+    guard operands.count <= 1 || dash else {
       console.errorLine(prefix + "cd: too many arguments")
       return 1
     }
@@ -97,6 +100,10 @@ enum Builtins {
       let info = try session.withFilesystem { fs throws(FSError) in try fs.stat(logical) }
       guard info.kind == .directory else { throw FSError.notADirectory }
     } catch {
+      guard !dash else {
+        console.errorLine(prefix + "cd: can't cd to \(target)")
+        return 2
+      }
       console.errorLine(prefix + "cd: \(target): \(error)")
       return 1
     }
@@ -248,7 +255,9 @@ enum Builtins {
       return runScriptFile(
         operands, name: name, isDash: isDash, parent: shell, stdin: stdin, session: &session, console: &console)
     }
-    var child = ShellRun(dialect: isDash ? .dash(name: name) : .bashCommand(name: name), isSubshell: true)
+    // `sh -c 'script' NAME` names itself NAME in messages, as `$0`.
+    let shown = operands.first ?? name
+    var child = ShellRun(dialect: isDash ? .dash(name: shown) : .bash(name: shown, file: false), isSubshell: true)
     child.positional = operands.isEmpty ? [name] : operands
     return runChild(&child, script, parent: shell, stdin: stdin, session: &session, console: &console)
   }
@@ -272,7 +281,7 @@ enum Builtins {
       console.errorLine(isDash ? "\(name): 0: cannot open \(path): No such file" : "\(name): \(path): \(error)")
       return isDash ? 2 : 127
     }
-    var child = ShellRun(dialect: isDash ? .dash(name: name) : .bashCommand(name: name), isSubshell: true)
+    var child = ShellRun(dialect: isDash ? .dash(name: path) : .bash(name: path, file: true), isSubshell: true)
     child.positional = operands
     return runChild(&child, text, parent: parent, stdin: stdin, session: &session, console: &console)
   }
@@ -283,7 +292,7 @@ enum Builtins {
     console: inout Console
   ) -> Int32 {
     guard parent.processDepth < processNesting else {
-      console.errorLine(parent.isDash ? parent.messagePrefix + "Cannot fork" : parent.messagePrefix + "fork: Resource temporarily unavailable")
+      console.errorLine(parent.isDash ? parent.messagePrefix + "Cannot fork" : parent.systemErrorPrefix + "fork: Resource temporarily unavailable")
       return parent.isDash ? 2 : 254
     }
     child.processDepth = parent.processDepth + 1

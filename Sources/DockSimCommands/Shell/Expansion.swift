@@ -170,7 +170,7 @@ extension ShellRun {
     console.errorLine(messagePrefix + (isDash ? "\(name): parameter not set" : "\(name): unbound variable"))
     switch dialect {
     case .interactiveBash: abortStatus = 1
-    case .bashCommand: abortStatus = 127
+    case .bashCommand, .bash: abortStatus = 127
     case .dash: abortStatus = 2
     }
   }

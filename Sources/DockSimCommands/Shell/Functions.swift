@@ -38,6 +38,14 @@ extension ShellRun {
   ) -> Int32 {
     let savedPositional = positional
     let savedLoopDepth = loopDepth
+    let savedSource = sourceName
+    let savedLine = line
+    // bash 5.2 files a function defined in a `-c` string under `environment`.
+    if case .bash(_, file: false) = dialect { sourceName = "environment" }
+    defer {
+      sourceName = savedSource
+      line = savedLine
+    }
     let depth = session.shells.count
     positional = [positional.first ?? "bash"] + argv.dropFirst()
     // `break` in a function does not reach the caller's loops.

@@ -24,9 +24,13 @@ struct ShellRun {
   enum Dialect {
     /// `bash: foo: command not found`
     case interactiveBash
-    /// `bash -c`: syntax errors name `-c` and the line.
+    /// A program that runs commands without a shell of its own (`env`, `find -exec`, a
+    /// container's command): `env: ` before a message, `env: -c: line 1: ` before a syntax error.
     case bashCommand(name: String)
-    /// dash as `/bin/sh` in Debian and Ubuntu: `sh: 1: foo: not found`.
+    /// bash running `-c` or its standard input (`bash: line 2: foo: command not found`;
+    /// syntax errors `bash: -c: line 2: `) or a script file (`/s.sh: line 2: `).
+    case bash(name: String, file: Bool)
+    /// dash as `/bin/sh` in Debian and Ubuntu: `sh: 1: foo: not found`, `/s.sh: 2: ...`.
     case dash(name: String)
   }
 
@@ -53,6 +57,10 @@ struct ShellRun {
   var returnStatus: Int32?
   /// Each running function's `local` variables and the values they hid (nil: unset).
   var localFrames: [[String: String?]] = []
+  /// The line of the command running (for `line N` in messages).
+  var line = 1
+  /// bash names a function defined in a `-c` string `environment` in its messages.
+  var sourceName: String?
   /// Set by a fatal error (function nesting too deep): the whole input stops, as bash
   /// abandons a command line and dash exits, with this status.
   var abortStatus: Int32?
@@ -84,13 +92,20 @@ struct ShellRun {
     self.isSubshell = isSubshell
   }
 
-  /// The prefix of a runtime message: `bash: ` or `sh: 1: `.
+  /// The prefix of a runtime message: `bash: `, `bash: line 2: ` or `sh: 2: `.
   var messagePrefix: String {
     switch dialect {
     case .interactiveBash: return "bash: "
     case .bashCommand(let name): return "\(name): "
-    case .dash(let name): return "\(name): 1: "
+    case .bash(let name, _): return "\(sourceName ?? name): line \(line): "
+    case .dash(let name): return "\(name): \(line): "
     }
+  }
+
+  /// bash's system-call errors name the shell without a line (`/s.sh: fork: ...`).
+  var systemErrorPrefix: String {
+    if case .bash(let name, _) = dialect { return "\(sourceName ?? name): " }
+    return messagePrefix
   }
 
   // MARK: Input
@@ -124,7 +139,8 @@ struct ShellRun {
   private func syntaxPrefix(line: Int) -> String {
     switch dialect {
     case .interactiveBash: return "bash: "
-    case .bashCommand(let name): return "\(name): -c: line \(line): "
+    case .bashCommand(let name), .bash(let name, file: false): return "\(name): -c: line \(line): "
+    case .bash(let name, file: true): return "\(name): line \(line): "
     case .dash(let name): return "\(name): \(line): "
     }
   }
@@ -137,7 +153,7 @@ struct ShellRun {
       console.errorLine("bash: " + failure.message)
     case .dash(let name):
       console.errorLine("\(name): \(reached): " + failure.dashMessage)
-    case .bashCommand:
+    case .bashCommand, .bash:
       // bash counts the end of a string without a final newline as one more line.
       let lineNumber = failure.isEndOfFile ? reached + (text.hasSuffix("\n") ? 0 : 1) : reached
       console.errorLine(syntaxPrefix(line: lineNumber) + failure.message)
@@ -219,6 +235,8 @@ struct ShellRun {
     child.processDepth = processDepth
     child.conditionDepth = conditionDepth
     child.substitutionDepth = substitutionDepth
+    child.line = line
+    child.sourceName = sourceName
     return child
   }
 
@@ -419,6 +437,7 @@ struct ShellRun {
   mutating func run(
     _ command: SimpleCommand, stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
+    if command.line > 0 { line = command.line }
     var substitutionStatus: Int32? = nil
     guard let argv = expandArguments(command.words, session: &session, console: &console, status: &substitutionStatus)
     else { return abortStatus ?? 1 }

@@ -548,6 +548,7 @@ struct Parser {
 
   private mutating func parseSimpleCommand() throws(Failure) -> SimpleCommand {
     var command = SimpleCommand()
+    command.line = line
     while true {
       skipBlanks()
       guard let c = peek() else { break }
@@ -932,6 +933,7 @@ struct Parser {
     guard depth < Self.maximumDepth else { throw .unexpectedToken("`") }
     var sub = Parser(inner)
     sub.depth = depth
+    sub.line = line
     let script = try sub.parseScript(until: nil)
     builder.add(.command(script, quoted: quoted))
   }

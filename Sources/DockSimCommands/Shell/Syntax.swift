@@ -83,8 +83,21 @@ struct SimpleCommand: Sendable, Hashable {
   var assignments: [Assignment] = []
   var words: [Word] = []
   var redirections: [Redirection] = []
+  /// The line it starts on (1 is the first; 0 when unknown), for messages. Not part of
+  /// what the command is: equal commands on other lines are equal.
+  var line = 0
 
   var isEmpty: Bool { assignments.isEmpty && words.isEmpty && redirections.isEmpty }
+
+  static func == (a: SimpleCommand, b: SimpleCommand) -> Bool {
+    a.assignments == b.assignments && a.words == b.words && a.redirections == b.redirections
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(assignments)
+    hasher.combine(words)
+    hasher.combine(redirections)
+  }
 }
 
 struct Assignment: Sendable, Hashable {
