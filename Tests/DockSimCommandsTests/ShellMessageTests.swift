@@ -57,4 +57,19 @@ import Testing
     #expect(h.run("sh /tmp/se.sh") == out(
       "", "/tmp/se.sh: 3: Syntax error: end of file unexpected (expecting \"fi\")\n", 2))
   }
+
+  /// busybox ash (alpine's /bin/sh), from busybox 1.35.
+  @Test func busyboxAsh() {
+    var h = prepared()
+    _ = h.run("mkdir -p /bin && touch /bin/busybox && ln -sf /bin/busybox /bin/sh")
+    #expect(h.run("sh -c 'foo'") == out("", "sh: foo: not found\n", 127))
+    #expect(h.run("sh -c 'cd /nonexist'") == out(
+      "", "sh: cd: line 0: can't cd to /nonexist: No such file or directory\n", 2))
+    #expect(h.run("sh /tmp/s.sh") == out(
+      "hi\n",
+      "/tmp/s.sh: line 2: foo: not found\n/tmp/s.sh: cd: line 3: can't cd to /nonexist: No such file or directory\n", 2))
+    #expect(h.run("sh /tmp/fn.sh") == out("", "/tmp/fn.sh: line 2: foo: not found\n", 127))
+    #expect(h.run("sh -c 'set -o pipefail; false | true; echo $?'") == out("1\n"))
+    #expect(h.run("sh -c 'set -u; echo $x'") == out("", "sh: x: parameter not set\n", 2))
+  }
 }

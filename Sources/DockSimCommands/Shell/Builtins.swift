@@ -16,7 +16,9 @@ enum Builtins {
   ) -> Int32 {
     let prefix = shell.messagePrefix
     switch argv[0] {
-    case "cd": return cd(argv, prefix: prefix, dash: shell.isDash, session: &session, console: &console)
+    case "cd":
+      return cd(argv, prefix: shell.builtinPrefix("cd"), dash: shell.isDash, ash: shell.isAsh, session: &session,
+        console: &console)
     case "pwd":
       console.line(session.currentShell.cwd)
       return 0
@@ -29,7 +31,7 @@ enum Builtins {
     case "echo": return EchoPrintf.echo(argv, console: &console)
     case "printf": return EchoPrintf.printf(argv, prefix: prefix, console: &console)
     case "test", "[":
-      let dash = if case .dash = shell.dialect { true } else { false }
+      let dash = shell.isDash
       return TestBuiltin(name: argv[0], dash: dash, prefix: prefix).run(argv, session: &session, console: &console)
     case "break", "continue": return loopControl(argv, shell: &shell, console: &console)
     case "shift": return shell.shiftBuiltin(argv, console: &console)
@@ -49,7 +51,7 @@ enum Builtins {
     var count = 1
     if argv.count > 1 {
       guard let value = Int(argv[1]), value > 0 else {
-        if case .dash = shell.dialect {
+        if shell.isDash {
           console.errorLine(shell.messagePrefix + "\(name): Illegal number: \(argv[1])")
         } else {
           console.errorLine(shell.messagePrefix + "\(name): \(argv[1]): loop count out of range")
@@ -59,7 +61,7 @@ enum Builtins {
       count = value
     }
     guard shell.loopDepth > 0 else {
-      if case .dash = shell.dialect { return 0 }
+      if shell.isDash { return 0 }
       console.errorLine(shell.messagePrefix + "\(name): only meaningful in a `for', `while', or `until' loop")
       return 0
     }
@@ -69,26 +71,28 @@ enum Builtins {
   }
 
   private static func dashOr(_ shell: ShellRun, _ dash: Int32, _ bash: Int32) -> Int32 {
-    if case .dash = shell.dialect { return dash }
+    if shell.isDash { return dash }
     return bash
   }
 
   // MARK: cd
 
   /// dash takes the first operand and says only `can't cd to DIR` (status 2).
-  static func cd(_ argv: [String], prefix: String, dash: Bool = false, session: inout Session, console: inout Console)
-    -> Int32
-  {
+  /// `prefix` ends in `cd: `; busybox adds why it could not.
+  static func cd(
+    _ argv: [String], prefix: String, dash: Bool = false, ash: Bool = false, session: inout Session,
+    console: inout Console
+  ) -> Int32 {
     let operands = argv.dropFirst().drop { $0 == "-L" || $0 == "-P" || $0 == "--" }
     guard operands.count <= 1 || dash else {
-      console.errorLine(prefix + "cd: too many arguments")
+      console.errorLine(prefix + "too many arguments")
       return 1
     }
     var target = operands.first ?? session.homeDirectory
     var printsTarget = false
     if target == "-" {
       guard let old = session.currentShell.environment["OLDPWD"] else {
-        console.errorLine(prefix + "cd: OLDPWD not set")
+        console.errorLine(prefix + "OLDPWD not set")
         return 1
       }
       target = old
@@ -101,10 +105,10 @@ enum Builtins {
       guard info.kind == .directory else { throw FSError.notADirectory }
     } catch {
       guard !dash else {
-        console.errorLine(prefix + "cd: can't cd to \(target)")
+        console.errorLine(prefix + "can't cd to \(target)" + (ash ? ": \(error)" : ""))
         return 2
       }
-      console.errorLine(prefix + "cd: \(target): \(error)")
+      console.errorLine(prefix + "\(target): \(error)")
       return 1
     }
     let old = session.currentShell.cwd
@@ -238,6 +242,8 @@ enum Builtins {
   ) -> Int32 {
     let name = argv[0]
     let isDash = name == "sh" || name == "dash" || name.hasSuffix("/sh")
+    // `sh` in alpine and busybox images is busybox ash.
+    let isAsh = isDash && session.isBusybox(name)
     var operands = Array(argv.dropFirst())
     var script: String
     if let c = operands.firstIndex(of: "-c") {
@@ -253,11 +259,14 @@ enum Builtins {
       stdin.consume(.all)
     } else {
       return runScriptFile(
-        operands, name: name, isDash: isDash, parent: shell, stdin: stdin, session: &session, console: &console)
+        operands, name: name, isDash: isDash, isAsh: isAsh, parent: shell, stdin: stdin, session: &session,
+        console: &console)
     }
     // `sh -c 'script' NAME` names itself NAME in messages, as `$0`.
     let shown = operands.first ?? name
-    var child = ShellRun(dialect: isDash ? .dash(name: shown) : .bash(name: shown, file: false), isSubshell: true)
+    let dialect: ShellRun.Dialect =
+      isAsh ? .ash(name: shown, file: false) : isDash ? .dash(name: shown) : .bash(name: shown, file: false)
+    var child = ShellRun(dialect: dialect, isSubshell: true)
     child.positional = operands.isEmpty ? [name] : operands
     return runChild(&child, script, parent: shell, stdin: stdin, session: &session, console: &console)
   }
@@ -268,8 +277,8 @@ enum Builtins {
   static let processNesting = 200
 
   private static func runScriptFile(
-    _ operands: [String], name: String, isDash: Bool, parent: ShellRun, stdin: ShellInput, session: inout Session,
-    console: inout Console
+    _ operands: [String], name: String, isDash: Bool, isAsh: Bool, parent: ShellRun, stdin: ShellInput,
+    session: inout Session, console: inout Console
   ) -> Int32 {
     let path = operands[0]
     let text: String
@@ -281,7 +290,9 @@ enum Builtins {
       console.errorLine(isDash ? "\(name): 0: cannot open \(path): No such file" : "\(name): \(path): \(error)")
       return isDash ? 2 : 127
     }
-    var child = ShellRun(dialect: isDash ? .dash(name: path) : .bash(name: path, file: true), isSubshell: true)
+    let dialect: ShellRun.Dialect =
+      isAsh ? .ash(name: path, file: true) : isDash ? .dash(name: path) : .bash(name: path, file: true)
+    var child = ShellRun(dialect: dialect, isSubshell: true)
     child.positional = operands
     return runChild(&child, text, parent: parent, stdin: stdin, session: &session, console: &console)
   }

@@ -171,7 +171,7 @@ extension ShellRun {
     switch dialect {
     case .interactiveBash: abortStatus = 1
     case .bashCommand, .bash: abortStatus = 127
-    case .dash: abortStatus = 2
+    case .dash, .ash: abortStatus = 2
     }
   }
 

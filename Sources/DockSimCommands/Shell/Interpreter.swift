@@ -32,6 +32,9 @@ struct ShellRun {
     case bash(name: String, file: Bool)
     /// dash as `/bin/sh` in Debian and Ubuntu: `sh: 1: foo: not found`, `/s.sh: 2: ...`.
     case dash(name: String)
+    /// busybox ash as `/bin/sh` in alpine and busybox: `sh: foo: not found` for `-c`,
+    /// `/s.sh: line 2: foo: not found` for a script. Otherwise it speaks as dash does.
+    case ash(name: String, file: Bool)
   }
 
   /// `$?` after Ctrl-C: 128 + SIGINT, as bash reports a command killed by it.
@@ -74,8 +77,22 @@ struct ShellRun {
   var isUnwinding: Bool { exitRequested || loopControl != nil || returnStatus != nil || abortStatus != nil }
 
   var isDash: Bool {
-    if case .dash = dialect { return true }
+    switch dialect {
+    case .dash, .ash: return true
+    default: return false
+    }
+  }
+
+  var isAsh: Bool {
+    if case .ash = dialect { return true }
     return false
+  }
+
+  /// Before a builtin's message: busybox puts the line after the builtin's name
+  /// (`sh: cd: line 0: `, with 0 in a `-c` string); the others before it.
+  func builtinPrefix(_ builtin: String) -> String {
+    guard case .ash(let name, let file) = dialect else { return messagePrefix + "\(builtin): " }
+    return "\(name): \(builtin): line \(file ? line : 0): "
   }
 
   enum LoopControl: Equatable {
@@ -99,6 +116,7 @@ struct ShellRun {
     case .bashCommand(let name): return "\(name): "
     case .bash(let name, _): return "\(sourceName ?? name): line \(line): "
     case .dash(let name): return "\(name): \(line): "
+    case .ash(let name, let file): return file ? "\(name): line \(line): " : "\(name): "
     }
   }
 
@@ -142,6 +160,7 @@ struct ShellRun {
     case .bashCommand(let name), .bash(let name, file: false): return "\(name): -c: line \(line): "
     case .bash(let name, file: true): return "\(name): line \(line): "
     case .dash(let name): return "\(name): \(line): "
+    case .ash(let name, let file): return file ? "\(name): line \(line): " : "\(name): "
     }
   }
 
@@ -153,6 +172,8 @@ struct ShellRun {
       console.errorLine("bash: " + failure.message)
     case .dash(let name):
       console.errorLine("\(name): \(reached): " + failure.dashMessage)
+    case .ash:
+      console.errorLine(syntaxPrefix(line: reached) + failure.dashMessage)
     case .bashCommand, .bash:
       // bash counts the end of a string without a final newline as one more line.
       let lineNumber = failure.isEndOfFile ? reached + (text.hasSuffix("\n") ? 0 : 1) : reached
@@ -321,7 +342,7 @@ struct ShellRun {
     console: inout Console
   ) -> Int32 {
     guard Parser.isName(name) else {
-      if case .dash = dialect {
+      if isDash {
         console.errorLine(messagePrefix + "Syntax error: Bad for loop variable")
         return 2
       }
@@ -528,7 +549,7 @@ struct ShellRun {
 
   func commandNotFound(_ name: String, console: inout Console) -> Int32 {
     switch dialect {
-    case .dash: console.errorLine(messagePrefix + "\(name): not found")
+    case .dash, .ash: console.errorLine(messagePrefix + "\(name): not found")
     default: console.errorLine(messagePrefix + "\(name): command not found")
     }
     return 127

@@ -33,6 +33,11 @@ struct ShellOptions: Sendable, Hashable {
     "errexit", "noglob", "ignoreeof", "interactive", "monitor", "noexec", "stdin", "xtrace", "verbose", "vi",
     "emacs", "noclobber", "allexport", "notify", "nounset", "privileged", "nolog", "debug",
   ]
+  /// busybox ash's (1.35), in its order.
+  static let ashNames = [
+    "errexit", "noglob", "ignoreeof", "monitor", "noexec", "xtrace", "verbose", "noclobber", "allexport", "notify",
+    "nounset", "errtrace", "vi", "pipefail",
+  ]
   static let dashLetters: [Character: String] = [
     "e": "errexit", "f": "noglob", "I": "ignoreeof", "i": "interactive", "m": "monitor", "n": "noexec",
     "s": "stdin", "x": "xtrace", "v": "verbose", "C": "noclobber", "a": "allexport", "b": "notify",
@@ -85,13 +90,15 @@ extension ShellRun {
     return 0
   }
 
-  var optionNames: [String] { isDash ? ShellOptions.dashNames : ShellOptions.bashNames }
+  var optionNames: [String] {
+    isAsh ? ShellOptions.ashNames : isDash ? ShellOptions.dashNames : ShellOptions.bashNames
+  }
 
   /// The options of the shell running now, with the defaults of its kind before any `set`.
   func currentOptions(_ session: Session) -> ShellOptions { session.currentShell.options }
 
   private func listOptions(_ options: ShellOptions, asCommands: Bool, console: inout Console) {
-    if isDash, !asCommands { console.line("Current option settings") }
+    if isDash, !isAsh, !asCommands { console.line("Current option settings") }
     for name in optionNames {
       if asCommands {
         console.line("set \(options.has(name) ? "-" : "+")o \(name)")
