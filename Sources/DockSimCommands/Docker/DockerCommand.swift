@@ -64,6 +64,8 @@ public struct DockerFlag: Sendable, Hashable {
     case int
     /// `-e A=1 -e B=2`; every value is kept.
     case list
+    /// `--health-interval 30s`; parsed as Go's `time.ParseDuration`, kept in nanoseconds.
+    case duration
   }
 
   public var long: String

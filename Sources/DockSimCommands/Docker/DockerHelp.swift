@@ -56,7 +56,8 @@ enum DockerHelp {
     switch typeWord {
     case "": .bool
     case "int", "int64": .int
-    case "string", "bytes", "duration", "uint16", "uint64", "uint", "decimal", "float": .string
+    case "duration": .duration
+    case "string", "bytes", "uint16", "uint64", "uint", "decimal", "float": .string
     default: .list
     }
   }

@@ -108,6 +108,12 @@ struct FlagParser {
       case .failure(let error):
         return invalid(flag, value, "strconv.ParseInt: parsing \(GoQuote.quote(value)): \(error.rawValue)")
       }
+    case .duration:
+      do {
+        stored = String(try GoDurationText.parse(value))
+      } catch {
+        return invalid(flag, value, error.message)
+      }
     case .string, .list:
       break
     }

@@ -42,6 +42,9 @@ public struct ParsedCommand: Sendable {
   /// The last value given, or the default. The parser has checked the syntax.
   public func int(_ long: String) -> Int { Int(string(long)) ?? 0 }
 
+  /// A duration flag's last value in nanoseconds (0 when not given).
+  public func duration(_ long: String) -> Int64 { Int64(string(long)) ?? 0 }
+
   /// Every value given, in order.
   public func list(_ long: String) -> [String] { values[long] ?? [] }
 

@@ -71,6 +71,31 @@ public struct ContainerHealth: Sendable, Hashable {
   }
 }
 
+extension HealthConfig {
+  /// The daemon's merge of a create request's healthcheck with the image's (moby's
+  /// daemon/commit.go merge): what the request leaves empty or zero, the image gives.
+  public func merged(over image: HealthConfig?) -> HealthConfig {
+    guard let image else { return self }
+    var result = self
+    if result.test.isEmpty { result.test = image.test }
+    if result.interval == 0 { result.interval = image.interval }
+    if result.timeout == 0 { result.timeout = image.timeout }
+    if result.startPeriod == 0 { result.startPeriod = image.startPeriod }
+    if result.startInterval == 0 { result.startInterval = image.startInterval }
+    if result.retries == 0 { result.retries = image.retries }
+    return result
+  }
+
+  /// The daemon's validateHealthCheck: durations that are set must be at least 1 ms.
+  public var validationError: String? {
+    let durations = [("Interval", interval), ("Timeout", timeout), ("StartPeriod", startPeriod), ("StartInterval", startInterval)]
+    if let (name, _) = durations.first(where: { $0.1 != 0 && $0.1 < 1_000_000 }) {
+      return "\(name) in Healthcheck cannot be less than 1ms"
+    }
+    return retries < 0 ? "Retries in Healthcheck cannot be negative" : nil
+  }
+}
+
 /// One probe's result: inspect's State.Health.Log entries.
 public struct HealthResult: Sendable, Hashable {
   public var start: Timestamp

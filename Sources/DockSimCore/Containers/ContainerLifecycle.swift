@@ -36,6 +36,8 @@ public enum ContainerError: Error, Equatable, Sendable {
   case runningCannotRemove(id: String, name: String)
   /// Another running container holds the host port.
   case portAllocated(name: String, id: String, address: String)
+  /// The request's healthcheck has a duration under 1 ms.
+  case invalidHealthcheck(String)
 
   public func message(version: DockerVersion) -> String {
     switch self {
@@ -54,6 +56,8 @@ public enum ContainerError: Error, Equatable, Sendable {
         + "Bind for \(address) failed: port is already allocated"
       // 28's daemon wraps network setup errors.
       return version == .v28 ? "failed to set up container networking: " + text : text
+    case .invalidHealthcheck(let message):
+      return message
     case .notRunning(let id):
       return "Container \(id) is not running"
     case .runningCannotRemove(let id, let name):
@@ -117,6 +121,7 @@ public struct ContainerSpec: Sendable {
 extension Engine {
   /// `POST /containers/create`: a new container in state `Created`.
   public mutating func createContainer(_ spec: ContainerSpec) -> Result<Container, ContainerError> {
+    if let message = spec.healthcheck?.validationError { return .failure(.invalidHealthcheck(message)) }
     if let name = spec.name {
       guard ContainerStore.isValidName(name) else { return .failure(.invalidName(name)) }
       let bare = name.hasPrefix("/") ? String(name.dropFirst()) : name
@@ -144,7 +149,7 @@ extension Engine {
     container.settings.entrypoint = entrypoint
     container.settings.portRequests = spec.publishedPorts
     container.settings.consoleSize = spec.consoleSize
-    container.healthcheck = spec.healthcheck ?? spec.image.healthcheck
+    container.healthcheck = spec.healthcheck.map { $0.merged(over: spec.image.healthcheck) } ?? spec.image.healthcheck
     container.filesystem.mounts.initLayer = InitLayer.index(in: spec.image.root)
     container.filesystem.mounts.initTime = clock.now
     containers.add(container)

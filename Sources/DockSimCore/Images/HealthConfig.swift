@@ -15,7 +15,7 @@ public struct HealthConfig: Hashable, Sendable {
 
   /// The JSON members `docker inspect` shows, zero values omitted (`omitempty`).
   public var json: JSONValue {
-    var members: [(String, JSONValue)] = [("Test", .strings(test))]
+    var members: [(String, JSONValue)] = test.isEmpty ? [] : [("Test", .strings(test))]
     for (name, value) in [
       ("Interval", interval), ("Timeout", timeout), ("StartPeriod", startPeriod), ("StartInterval", startInterval),
     ] where value != 0 {

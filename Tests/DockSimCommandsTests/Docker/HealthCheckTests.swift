@@ -102,6 +102,33 @@ import Testing
     GoldenFile.check(h.transcript(Self.probes), file: "health-probes-\(version.rawValue).txt", folder: "containers")
   }
 
+  /// `docker run --health-*` and `--no-healthcheck`: the CLI's checks and texts, the
+  /// daemon's 1 ms minimum, and its merge with the image's HEALTHCHECK.
+  static let flags = [
+    "printf 'FROM alpine\\nHEALTHCHECK --interval=5s --retries=2 CMD test -f /ok\\n' | docker build -q -t probed - > /dev/null 2>&1",
+    "docker run -d --name flagged --health-cmd 'test -f /tmp/up' --health-interval 2s --health-retries 1 alpine sleep 1000 > /dev/null 2>&1",
+    "docker inspect -f '{{json .Config.Healthcheck}}' flagged",
+    "sleep 3; docker ps --format '{{.Names}} {{.Status}}'",
+    "docker exec flagged touch /tmp/up; sleep 2; docker ps --format '{{.Names}} {{.Status}}'",
+    "docker run -d --name merged --health-interval 3s probed sleep 1000 > /dev/null",
+    "docker inspect -f '{{json .Config.Healthcheck}}' merged",
+    "docker run -d --name disabled --no-healthcheck probed sleep 1000 > /dev/null",
+    "docker inspect -f '{{json .Config.Healthcheck}} {{json .State.Health}}' disabled",
+    "docker run -d --name bare --health-interval 5s alpine sleep 1000 > /dev/null; sleep 6",
+    "docker inspect -f '{{json .Config.Healthcheck}} {{json .State.Health}}' bare",
+    "docker ps --format '{{.Names}} {{.Status}}'",
+    "docker run --health-interval x alpine",
+    "docker run --no-healthcheck --health-retries 2 alpine",
+    "docker create --health-timeout -1s alpine",
+    "docker run --health-interval 500us alpine",
+    "docker create --name early --health-start-interval 1s --health-start-period 10s --health-cmd true alpine",
+  ]
+
+  @Test(arguments: DockerVersion.allCases) func flags(version: DockerVersion) {
+    var h = Harness(version)
+    GoldenFile.check(h.transcript(Self.flags), file: "health-flags-\(version.rawValue).txt", folder: "containers")
+  }
+
   /// A day at a one-second interval: the catch-up runs a few probes through the
   /// shell and repeats the last result for the rest; the log keeps the last five.
   @Test func aLongSleepCatchesUpQuickly() {

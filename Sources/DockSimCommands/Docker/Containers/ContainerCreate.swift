@@ -72,6 +72,11 @@ struct ContainerRun: DockerCommand {
       case .failure(let error): return .failure(CreateFailure(error.message(version: command.version)))
       }
     }
+    let healthcheck: HealthConfig?
+    switch ContainerHealthFlags.config(command) {
+    case .success(let config): healthcheck = config
+    case .failure(let failure): return .failure(failure)
+    }
     let image: ContainerImage
     switch ContainerImages.resolve(typed, session: &session, console: &console) {
     case .success(let found): image = found
@@ -86,6 +91,7 @@ struct ContainerRun: DockerCommand {
       publishedPorts: ports)
     spec.hostname = command.isSet("hostname") ? command.string("hostname") : nil
     spec.detached = command.bool("detach")
+    spec.healthcheck = healthcheck
     // 28's CLI sends its terminal's size with every create (20.10's only on Windows);
     // docksim's terminal model has 24 rows.
     if command.version == .v28, console.traits.stdoutIsTerminal { spec.consoleSize = [24, console.traits.width] }
