@@ -33,6 +33,19 @@ import Testing
     GoldenFile.check(h.transcript(Self.commands), file: "restart-\(version.rawValue).txt", folder: "containers")
   }
 
+  /// `docker stop` waits out a process that ignores SIGTERM: one that ends by itself
+  /// first exits with its own status then; meanwhile health probes keep running.
+  @Test func stopWaitsForTheProcessAndKeepsProbing() {
+    var h = HealthCheckTests.Harness(.v28)
+    h.run("docker run -d --name short alpine sleep 5")
+    #expect(h.run("docker stop short").stdout == "short\n")
+    #expect(h.run("docker ps -a --format '{{.Status}}'").stdout == "Exited (0) Less than a second ago\n")
+    h.run("printf 'FROM alpine\\nHEALTHCHECK --interval=1s CMD true\\n' | docker build -q -t ticking -")
+    h.run("docker run -d --name ticking ticking sleep 1000")
+    h.run("docker stop -t 4 ticking")
+    #expect(h.run("docker inspect -f '{{.State.ExitCode}} {{len .State.Health.Log}}' ticking").stdout == "137 4\n")
+  }
+
   /// A restart starts the health monitor over: `starting`, with the log kept.
   @Test func aRestartedContainerIsStartingAgain() {
     var h = HealthCheckTests.Harness(.v20_10)
@@ -42,6 +55,7 @@ import Testing
     #expect(h.run("docker ps --format '{{.Status}}'").stdout == "Up 3 seconds (healthy)\n")
     h.run("docker restart okay")
     #expect(h.run("docker ps --format '{{.Status}}'").stdout == "Up Less than a second (health: starting)\n")
-    #expect(h.run("docker inspect -f '{{len .State.Health.Log}}' okay").stdout == "1\n")
+    // The restart's stop waited 10 s for `sleep` (it ignores SIGTERM), probing all along.
+    #expect(h.run("docker inspect -f '{{len .State.Health.Log}}' okay").stdout == "5\n")
   }
 }

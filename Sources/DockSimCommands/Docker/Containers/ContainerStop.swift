@@ -50,10 +50,24 @@ extension ContainerStop {
 extension Session {
   /// The daemon's containerStop: the shells the user has in the container close,
   /// then SIGTERM (or `--signal`), then SIGKILL after `timeout` seconds unless the
-  /// process handles the signal.
+  /// process handles the signal. While a process that ignores SIGTERM waits for the
+  /// kill, the container is still running: its health probes run, and a process
+  /// that ends by itself first (`sleep 5` stopped with the default 10 s) exits with
+  /// its own status when it ends.
   mutating func stopMainProcess(_ container: Container, timeout: Int64, signalGiven: Bool) {
     leaveShells(of: container.id)
     let handles = MainProcess.of(container).handlesSIGTERM && !signalGiven
-    _ = engine.stopContainer(container.id, timeout: timeout, handlesSIGTERM: handles)
+    guard !handles else {
+      _ = engine.stopContainer(container.id, timeout: timeout, handlesSIGTERM: true)
+      return
+    }
+    let now = engine.clock.now
+    let kill = now.adding(.seconds(max(timeout, 0)))
+    let end = min(kill, container.state.scheduledExit?.at ?? kill)
+    engine.clock.advance(by: end.since(now))
+    settleContainers()
+    if engine.containers[id: container.id]?.state.running == true {
+      engine.markExited(container.id, status: 137, at: end)
+    }
   }
 }
