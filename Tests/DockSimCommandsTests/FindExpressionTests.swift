@@ -255,6 +255,36 @@ import Testing
     #expect(b.run("cd / && find w -name e -maxdepth 1") == out("w/e\n"))
   }
 
+  /// -P (the default) never follows a symlink, -H follows the start points', -L all;
+  /// GNU stops at a symlink back to a directory being listed.
+  @Test func symlinkOptions() {
+    for busybox in [false, true] {
+      var h = tree(busybox: busybox)
+      #expect(h.run("cd / && find w/lnk") == out("w/lnk\n"))
+      #expect(
+        h.run("cd / && find -H w/lnk -maxdepth 1")
+          == out("w/lnk\nw/lnk/B\nw/lnk/FOO\nw/lnk/bar.txt\nw/lnk/big\nw/lnk/one\n"))
+      #expect(h.run("cd / && find -L w -name B") == out("w/a/B\nw/lnk/B\n"))
+      #expect(h.run("cd / && find -L w -type l") == out(""))
+      #expect(h.run("cd / && find -H -P w -type l") == out("w/lnk\n"))
+      #expect(h.run("cd / && find -L w/lnk -maxdepth 0 -type d -size -9") == out("w/lnk\n"))
+    }
+    var h = tree()
+    _ = h.run("mkdir -p /L/d && ln -s .. /L/d/up")
+    #expect(
+      h.run("cd / && find -L L")
+        == out("L\nL/d\n", "find: File system loop detected; 'L/d/up' is part of the same file system loop as 'L'.\n", 1))
+  }
+
+  @Test func nameWithASlashWarnsGNU() {
+    var h = tree()
+    let warning =
+      "find: warning: '-name' matches against basenames only, but the given pattern contains a directory separator "
+      + "('/'), thus the expression will evaluate to false all the time.  Did you mean '-wholename'?\n"
+    #expect(h.run("cd / && find w -name a/B") == out("", warning))
+    #expect(h.run("cd / && find / -maxdepth 0 -name /") == out("/\n"))
+  }
+
   // MARK: - errors
 
   @Test func gnuMessages() {

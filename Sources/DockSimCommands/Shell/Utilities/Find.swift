@@ -9,6 +9,7 @@ struct Find: Program {
     let tool = FileTool("find", session: session)
     let flavour: FindFlavour = session.isBusybox("find") ? .busybox : .gnu
     var arguments = ArraySlice(invocation.operands)
+    let follow = Self.symlinkOption(&arguments)
     var starts: [String] = []
     while let first = arguments.first, !Self.startsExpression(first) {
       starts.append(first)
@@ -16,7 +17,8 @@ struct Find: Program {
     }
     if starts.isEmpty { starts = ["."] }
     var parser = FindParser(
-      arguments, flavour: flavour, tool: tool, warns: invocation.stdinIsTerminal, fs: session.filesystem)
+      arguments, flavour: flavour, tool: tool, warns: invocation.stdinIsTerminal, follows: follow != .never,
+      fs: session.filesystem)
     let options: FindOptions
     do {
       options = try parser.parse()
@@ -26,7 +28,8 @@ struct Find: Program {
       return 1
     }
     for warning in parser.warnings { tool.fail(warning, console: &console) }
-    let walk = Walk(limits: (options.minDepth, options.maxDepth), depthFirst: options.depthFirst, options: options)
+    let walk = Walk(
+      limits: (options.minDepth, options.maxDepth), depthFirst: options.depthFirst, follow: follow, options: options)
     if options.runsCommands {
       return Self.runningCommands(walk, starts, tool: tool, flavour: flavour, session: &session, console: &console)
     }
@@ -37,6 +40,18 @@ struct Find: Program {
       console = state.console
       return status
     }
+  }
+
+  /// `-P` (never follow symlinks, the default), `-H` (follow those given as start
+  /// points), `-L` (follow all): the last of them, before the start points, wins.
+  static func symlinkOption(_ arguments: inout ArraySlice<String>) -> FollowSymlinks {
+    let modes: [String: FollowSymlinks] = ["-P": .never, "-H": .startPoints, "-L": .always]
+    var follow = FollowSymlinks.never
+    while let first = arguments.first, let mode = modes[first] {
+      follow = mode
+      arguments.removeFirst()
+    }
+    return follow
   }
 
   /// The first word of the expression: an option or test (`-x`), `(` or `!`. A lone
@@ -83,7 +98,41 @@ struct Find: Program {
   struct Walk {
     let limits: (min: Int, max: Int)
     let depthFirst: Bool
+    let follow: FollowSymlinks
     let options: FindOptions
+    /// No expression: every entry is printed, with no `FindEntry` built.
+    private let printsAll: Bool
+    /// `T1 -a T2 ... -print` (the common `-name X`) as its tests, checked in a row
+    /// without walking the expression tree (whose copies cost a retain per node).
+    private let tests: [Find.Test]
+    private let judgesByTests: Bool
+
+    init(limits: (min: Int, max: Int), depthFirst: Bool, follow: FollowSymlinks, options: FindOptions) {
+      self.limits = limits
+      self.depthFirst = depthFirst
+      self.follow = follow
+      self.options = options
+      let tests = options.expression.flatMap(Self.testsThenPrint)
+      printsAll = options.expression == nil
+      judgesByTests = tests != nil
+      self.tests = tests ?? []
+    }
+
+    /// The tests of `T1 -a ... -a Tn -a -print`; nil for any other expression.
+    private static func testsThenPrint(_ expression: FindExpression) -> [Find.Test]? {
+      guard case .and(let left, .action(.print)) = expression else { return nil }
+      return conjunction(left)
+    }
+
+    private static func conjunction(_ expression: FindExpression) -> [Find.Test]? {
+      switch expression {
+      case .test(let test): return [test]
+      case .and(let left, let right):
+        guard let first = conjunction(left), let second = conjunction(right) else { return nil }
+        return first + second
+      default: return nil
+      }
+    }
 
     /// One directory being listed: its entries and the next one to visit.
     private struct Frame {
@@ -99,13 +148,17 @@ struct Find: Program {
       var separator: Bool
       /// `FindState.epoch` when the directory was opened.
       var epoch: Int
+      /// The directory's inode under -L, where a symlink can lead back to an ancestor.
+      var inode: UInt64 = 0
     }
 
     /// Walks every start point, then runs the `-exec ... +` batches; the exit status.
     func run(_ starts: [String], _ state: inout FindState, _ commands: FindCommands) -> Int32 {
       var status: Int32 = 0
       for start in starts where !state.stopped {
-        guard let stat = try? state.fs.lstat(state.tool.absolute(start)) else {
+        let absolute = state.tool.absolute(start)
+        let followed = follow == .never ? nil : try? state.fs.stat(absolute)
+        guard let stat = followed ?? (try? state.fs.lstat(absolute)) else {
           let name = state.flavour == .gnu ? state.tool.quote(start) : start
           state.fail("\(name): \(FSError.noSuchFile)")
           status = 1
@@ -125,7 +178,8 @@ struct Find: Program {
       let descends = kind == .directory && limits.max > 0
       state.pruned = false
       if !(depthFirst && descends) {
-        guard visit(startName, kind, depth: 0, path[...], parent: nil, &state, commands) else { return }
+        guard visit(startName, kind, depth: 0, path[...], parent: nil, &state, commands, follows: follow != .never)
+        else { return }
         if state.pruned { return }
       }
       guard descends else { return }
@@ -140,7 +194,9 @@ struct Find: Program {
           path.removeSubrange(current.pathLength...)
           if depthFirst {
             let parent = ancestors.last.flatMap { $0.epoch == state.epoch ? $0.directory : nil }
-            guard visit(current.name, .directory, depth: current.depth, path[...], parent: parent, &state, commands)
+            let follows = follow == .always || (current.depth == 0 && follow == .startPoints)
+            guard
+              visit(current.name, .directory, depth: current.depth, path[...], parent: parent, &state, commands, follows: follows)
             else { return }
           }
           guard let parent = ancestors.popLast() else { return }
@@ -153,14 +209,17 @@ struct Find: Program {
         if current.separator { path.append(UInt8(ascii: "/")) }
         path.append(contentsOf: entry.name.utf8)
         let depth = current.depth + 1
-        let descends = entry.kind == .directory && depth < limits.max
+        let linked = follow == .always && entry.kind == .symlink
+        guard let kind = linked ? target(path, ancestors + [current], &state) : entry.kind else { continue }
+        let descends = kind == .directory && depth < limits.max
         state.pruned = false
         if !(depthFirst && descends) {
           let parent = current.epoch == state.epoch ? current.directory : nil
-          guard visit(entry.name, entry.kind, depth: depth, path[...], parent: parent, &state, commands) else { return }
+          guard visit(entry.name, kind, depth: depth, path[...], parent: parent, &state, commands, follows: linked)
+          else { return }
         }
         if descends && !state.pruned {
-          let directory = subdirectory(entry.name, path, of: current, &state)
+          let directory = linked ? reopen(path, &state) : subdirectory(entry.name, path, of: current, &state)
           let child = open(directory, name: entry.name, depth: depth, path: path, &state)
           ancestors.append(current)
           current = child
@@ -178,6 +237,18 @@ struct Find: Program {
       let text = String(decoding: path, as: UTF8.self)
       do throws(FSError) {
         guard try state.fs.lstat(state.tool.absolute(text)).kind == .directory else { return nil }
+      } catch {
+        state.fail("\(state.flavour == .gnu ? state.tool.quote(text) : text): \(error)")
+        state.failed = true
+        return nil
+      }
+      return reopen(path, &state)
+    }
+
+    /// Opens a directory by its path (following a symlink to it).
+    private func reopen(_ path: [UInt8], _ state: inout FindState) -> DirectoryHandle? {
+      let text = String(decoding: path, as: UTF8.self)
+      do throws(FSError) {
         return try state.fs.openDirectory(state.tool.absolute(text))
       } catch {
         state.fail("\(state.flavour == .gnu ? state.tool.quote(text) : text): \(error)")
@@ -189,24 +260,56 @@ struct Find: Program {
     private func open(
       _ directory: DirectoryHandle?, name: String, depth: Int, path: [UInt8], _ state: inout FindState
     ) -> Frame {
-      Frame(
+      var frame = Frame(
         directory: directory, entries: directory.map { state.fs.entries(of: $0) } ?? [], name: name, depth: depth,
         pathLength: path.count, separator: path.last != UInt8(ascii: "/"), epoch: state.epoch)
+      if follow == .always, let directory { frame.inode = (try? state.fs.lstat(directory.path))?.inode ?? 0 }
+      return frame
+    }
+
+    /// Under -L, what a symlink leads to: its target's kind, `.symlink` when it leads
+    /// nowhere, nil (after GNU's message) when it leads back to a directory being
+    /// listed, or (busybox) when resolving it fails.
+    private func target(_ path: [UInt8], _ frames: [Frame], _ state: inout FindState) -> FileKind? {
+      let text = String(decoding: path, as: UTF8.self)
+      let stat: FileStat
+      do throws(FSError) {
+        stat = try state.fs.stat(state.tool.absolute(text))
+      } catch {
+        guard error != .noSuchFile, state.flavour == .busybox else { return .symlink }
+        state.fail("\(text): \(error)")
+        state.failed = true
+        return nil
+      }
+      guard stat.kind == .directory, state.flavour == .gnu,
+        let loop = frames.first(where: { $0.inode == stat.inode && $0.directory != nil })
+      else { return stat.kind }
+      let ancestor = String(decoding: path[..<loop.pathLength], as: UTF8.self)
+      state.fail(
+        "File system loop detected; \(state.tool.quote(text)) is part of the same file system loop as "
+          + "\(state.tool.quote(ancestor)).")
+      state.failed = true
+      return nil
     }
 
     /// Evaluates the expression on one entry (or prints it when there is none); false
     /// once the walk must stop (-quit, the output limit).
     private func visit(
       _ name: String, _ kind: FileKind, depth: Int, _ path: ArraySlice<UInt8>, parent: DirectoryHandle?,
-      _ state: inout FindState, _ commands: FindCommands
+      _ state: inout FindState, _ commands: FindCommands, follows: Bool
     ) -> Bool {
       guard depth >= limits.min else { return true }
-      guard let expression = options.expression else {
+      if printsAll {
         state.print(path, terminator: UInt8(ascii: "\n"))
         return !state.stopped
       }
-      let entry = FindEntry(name: name, kind: kind, depth: depth, pathBytes: path, parent: parent, tool: state.tool)
-      _ = expression.evaluate(entry, &state, commands)
+      let entry = FindEntry(
+        name: name, kind: kind, depth: depth, pathBytes: path, parent: parent, tool: state.tool, follows: follows)
+      if judgesByTests {
+        if tests.allSatisfy({ $0.matches(entry, fs: &state.fs) }) { state.print(path, terminator: UInt8(ascii: "\n")) }
+      } else {
+        _ = options.expression?.evaluate(entry, &state, commands)
+      }
       return !state.stopped
     }
   }
@@ -219,6 +322,11 @@ extension Find {
     for case .literal(let scalar) in pattern.elements { scalars.append(scalar) }
     return String(scalars)
   }
+}
+
+/// Which symlinks find follows: `-P`, `-H`, `-L`.
+enum FollowSymlinks {
+  case never, startPoints, always
 }
 
 /// Runs one command for -exec; nil when there is no such program.
@@ -393,11 +501,15 @@ struct FindEntry {
   /// command has run since it was opened).
   let parent: DirectoryHandle?
   let tool: FileTool
+  /// -L, or -H for a start point: tests see what a symlink leads to.
+  var follows = false
 
   var path: String { String(decoding: pathBytes, as: UTF8.self) }
 
-  /// The entry's own metadata (find does not follow symlinks by default).
+  /// The entry's own metadata (find does not follow symlinks by default); a symlink
+  /// that leads nowhere is itself even when following.
   func lstat(fs: inout ContainerFS) -> FileStat? {
+    if follows, let stat = try? fs.stat(tool.absolute(path)) { return stat }
     if let parent, depth > 0 { return try? fs.lstat(name, in: parent) }
     return try? fs.lstat(tool.absolute(path))
   }

@@ -81,6 +81,8 @@ struct FindParser {
   let tool: FileTool
   /// GNU's warnings are on when standard input is a terminal (or after -warn).
   var warns: Bool
+  /// -H or -L: -newer's reference is what its symlink leads to.
+  let follows: Bool
   var fs: ContainerFS
   private var arguments: ArraySlice<String>
   private var options = FindOptions()
@@ -91,8 +93,11 @@ struct FindParser {
   private var hasPrune = false
   private var explicitDepth = false
 
-  init(_ arguments: ArraySlice<String>, flavour: FindFlavour, tool: FileTool, warns: Bool, fs: ContainerFS) {
+  init(
+    _ arguments: ArraySlice<String>, flavour: FindFlavour, tool: FileTool, warns: Bool, follows: Bool, fs: ContainerFS
+  ) {
     self.arguments = arguments
+    self.follows = follows
     self.flavour = flavour
     self.tool = tool
     self.warns = warns
@@ -324,8 +329,8 @@ struct FindParser {
 
   private mutating func parseTest(_ name: String) throws(FindUsageError) -> FindExpression? {
     switch name {
-    case "-name": return .test(Self.nameTest(try argument(of: name)))
-    case "-iname": return .test(.caseFoldedName(GlobPattern(try argument(of: name).lowercased())))
+    case "-name": return .test(Self.nameTest(try basenamePattern(name)))
+    case "-iname": return .test(.caseFoldedName(GlobPattern(try basenamePattern(name).lowercased())))
     case "-path", "-wholename": return .test(.path(GlobPattern(try argument(of: name)), caseFolded: false))
     case "-ipath", "-iwholename": return .test(.path(GlobPattern(try argument(of: name).lowercased()), caseFolded: true))
     case "-type": return .test(.type(try kinds(try argument(of: name))))
@@ -339,6 +344,18 @@ struct FindParser {
     case "-false" where flavour == .gnu: return .constant(false)
     default: return nil
     }
+  }
+
+  /// The pattern of -name or -iname; GNU warns that one with a `/` never matches.
+  private mutating func basenamePattern(_ name: String) throws(FindUsageError) -> String {
+    let pattern = try argument(of: name)
+    if flavour == .gnu, warns, pattern.contains("/"), pattern != "/" {
+      let whole = name == "-name" ? "-wholename" : "-iwholename"
+      warnings.append(
+        "warning: '\(name)' matches against basenames only, but the given pattern contains a directory separator "
+          + "('/'), thus the expression will evaluate to false all the time.  Did you mean '\(whole)'?")
+    }
+    return pattern
   }
 
   static func nameTest(_ text: String) -> Find.Test {
@@ -456,7 +473,7 @@ struct FindParser {
   private mutating func reference(_ path: String) throws(FindUsageError) -> Timestamp {
     let absolute = tool.absolute(path)
     do throws(FSError) {
-      return try (flavour == .gnu ? fs.lstat(absolute) : fs.stat(absolute)).mtime
+      return try (flavour == .gnu && !follows ? fs.lstat(absolute) : fs.stat(absolute)).mtime
     } catch {
       throw FindUsageError(
         message: flavour == .gnu ? "\(tool.quote(path)): \(error)" : "can't stat '\(path)': \(error)")
