@@ -23,7 +23,7 @@ struct ContainerList: DockerCommand {
     ])
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
-    let filters: ContainerListFilters
+    var filters: ContainerListFilters
     do {
       filters = try ContainerListFilters(command.list("filter"), version: command.version)
     } catch {
@@ -38,6 +38,7 @@ struct ContainerList: DockerCommand {
         return 1
       }
     }
+    filters.resolveAncestors(in: session.engine.images, version: command.version)
     let containers = selected(command, filters: filters, from: session.engine.containers.all)
     let format: DockerFormat
     do {

@@ -22,6 +22,8 @@ struct ContainerListFilters {
 
   /// Key to values, keys in the order first given.
   private(set) var values: [(key: String, values: [String])] = []
+  /// `ancestor=`: the images named and every image built on them (nil without the key).
+  private var ancestry: Set<Digest>?
 
   init(_ arguments: [String], version: DockerVersion) throws(Failure) {
     for argument in arguments {
@@ -69,19 +71,35 @@ struct ContainerListFilters {
     }
   }
 
+  /// The daemon's ancestor lookup: each named image and, down the parent links, its
+  /// descendants; a name that finds no image adds nothing.
+  mutating func resolveAncestors(in store: ImageStore, version: DockerVersion) {
+    guard !self["ancestor"].isEmpty else { return }
+    var found = Set<Digest>()
+    var pending = self["ancestor"].compactMap { try? store.lookup($0, version: version).get().id }
+    while let id = pending.popLast() {
+      guard found.insert(id).inserted else { continue }
+      pending += store.children(of: id).map(\.id)
+    }
+    ancestry = found
+  }
+
   /// Whether the container passes every key docksim can match.
   func keeps(_ container: Container) -> Bool {
     values.allSatisfy { filter in
-      filter.values.contains { Self.matches(container, key: filter.key, value: $0) }
+      filter.values.contains { matches(container, key: filter.key, value: $0) }
     }
   }
 
-  private static func matches(_ container: Container, key: String, value: String) -> Bool {
+  /// Names and IDs match as Go regular expressions (filters.Match); a pattern that
+  /// does not compile matches nothing. A name matches with or without moby's `/`.
+  private func matches(_ container: Container, key: String, value: String) -> Bool {
+    let pattern = try? Regex(value, extended: true)
     switch key {
     case "status": return container.state.status == value
-    case "name": return container.name.contains(value)
-    case "id": return container.id.hasPrefix(value)
-    case "ancestor": return container.imageReference == value
+    case "name": return pattern.map { $0.matches("/" + container.name) || $0.matches(container.name) } ?? false
+    case "id": return container.id.hasPrefix(value) && pattern?.matches(container.id) == true
+    case "ancestor": return ancestry?.contains(container.imageID) ?? false
     case "exited":
       return !container.state.running && container.state.startedAt != .goZero
         && Int(value) == Int(container.state.exitCode)
