@@ -245,15 +245,6 @@ extension Engine {
     containers.update(container)
   }
 
-  /// Ends every process whose scheduled end has come (`sleep 5` after 5 s):
-  /// run before each docker command so state follows the clock.
-  public mutating func settleContainers() {
-    for container in containers.all {
-      guard container.state.running, let end = container.state.scheduledExit, end.at <= clock.now else { continue }
-      markExited(container.id, status: end.status, at: end.at)
-    }
-  }
-
   /// `docker stop`: SIGTERM, then SIGKILL after `timeout` seconds unless the
   /// process handles SIGTERM. Returns false when it was not running.
   public mutating func stopContainer(_ id: String, timeout: Int64, handlesSIGTERM: Bool) -> Bool {
