@@ -27,7 +27,9 @@ enum Builtins {
     case "unset": return unset(argv, prefix: prefix, session: &session, console: &console)
     case "true", ":": return 0
     case "false": return 1
-    case "type": return type(argv, prefix: prefix, dash: shell.isDash, session: session, console: &console)
+    case "type":
+      return type(argv, prefix: prefix, dash: shell.isDash, hereDocuments: shell.hereDocuments, session: session,
+        console: &console)
     case "echo": return EchoPrintf.echo(argv, console: &console)
     case "printf": return EchoPrintf.printf(argv, prefix: prefix, console: &console)
     case "test", "[":
@@ -216,12 +218,16 @@ enum Builtins {
 
   // MARK: type
 
-  static func type(_ argv: [String], prefix: String, dash: Bool, session: Session, console: inout Console) -> Int32 {
+  static func type(
+    _ argv: [String], prefix: String, dash: Bool, hereDocuments: [HereDocument], session: Session,
+    console: inout Console
+  ) -> Int32 {
     var status: Int32 = 0
     for name in argv.dropFirst() {
-      if session.currentShell.functions[name] != nil {
-        // bash goes on to print the body as it re-indents it; only the first line here.
+      if let function = session.currentShell.functions[name] {
+        // bash goes on to print the function as its printer re-indents it; dash does not.
         console.line(dash ? "\(name) is a shell function" : "\(name) is a function")
+        if !dash { console.line(FunctionText.text(of: function, hereDocuments: hereDocuments)) }
       } else if Builtins.names.contains(name) && !["sh", "bash", "dash"].contains(name) {
         console.line("\(name) is a shell builtin")
       } else if ProgramTable.lookup(name, in: session) != nil {
