@@ -6,7 +6,8 @@ import Testing
 
 /// `docker ps --filter` as moby's daemon/list.go applies it: names and IDs as
 /// regular expressions (a name with or without its `/`), `ancestor` as the image
-/// and every image built on it, alternatives within a key, all keys together.
+/// and every image built on it, `before`/`since` as bounds on the newest-first
+/// walk, alternatives within a key, all keys together.
 @Suite struct ContainerListFilterTests {
   static let commands = [
     "printf 'FROM alpine\\nLABEL built=yes\\n' | docker build -q -t child - > /dev/null 2>&1",
@@ -21,6 +22,12 @@ import Testing
     "docker ps --filter ancestor=nosuch --format '{{.Names}}'",
     "docker ps --filter ancestor=child --filter ancestor=ubuntu:18.04 --format '{{.Names}}'",
     "docker ps --filter ancestor=alpine --filter name=app --format '{{.Names}}'",
+    "docker ps --filter before=db --format '{{.Names}}'",
+    "docker ps --filter since=web --format '{{.Names}}'",
+    "docker ps --filter since=web --filter before=db --format '{{.Names}}'",
+    "docker ps --filter since=db --filter before=web --format '{{.Names}}'",
+    "docker ps --filter before=nosuch",
+    "docker ps --filter before=db -n 1 --format '{{.Names}}'",
   ]
 
   @Test(arguments: DockerVersion.allCases)

@@ -39,6 +39,12 @@ struct ContainerList: DockerCommand {
       }
     }
     filters.resolveAncestors(in: session.engine.images, version: command.version)
+    do {
+      try filters.resolveBounds(in: session.engine.containers, version: command.version)
+    } catch {
+      if case .daemon(let message) = error { command.daemonError(message, console: &console) }
+      return 1
+    }
     let containers = selected(command, filters: filters, from: session.engine.containers.all)
     let format: DockerFormat
     do {
@@ -76,7 +82,7 @@ struct ContainerList: DockerCommand {
   static func selected(_ command: ParsedCommand, filters: ContainerListFilters, from all: [Container]) -> [Container] {
     let last = command.bool("latest") ? 1 : command.int("last")
     let everyState = command.bool("all") || last > 0 || filters.listsEveryState
-    let list = all.reversed().filter { (everyState || $0.state.running) && filters.keeps($0) }
+    let list = filters.bounded(all.reversed()).filter { (everyState || $0.state.running) && filters.keeps($0) }
     return last > 0 ? Array(list.prefix(last)) : list
   }
 

@@ -24,6 +24,9 @@ struct ContainerListFilters {
   private(set) var values: [(key: String, values: [String])] = []
   /// `ancestor=`: the images named and every image built on them (nil without the key).
   private var ancestry: Set<Digest>?
+  /// `before=` and `since=`: the containers named (their IDs).
+  private(set) var beforeID: String?
+  private(set) var sinceID: String?
 
   init(_ arguments: [String], version: DockerVersion) throws(Failure) {
     for argument in arguments {
@@ -82,6 +85,35 @@ struct ContainerListFilters {
       pending += store.children(of: id).map(\.id)
     }
     ancestry = found
+  }
+
+  /// The daemon's idOrNameFilter for `before=` and `since=` (the last value of each):
+  /// a full ID or an exact name; anything else is refused with the memdb's text
+  /// (20.10 `no such container X`, 28 `No such container: X`).
+  mutating func resolveBounds(in store: ContainerStore, version: DockerVersion) throws(Failure) {
+    func find(_ value: String) throws(Failure) -> String {
+      let name = value.hasPrefix("/") ? String(value.dropFirst()) : value
+      if let found = store[id: value] ?? store.named(name) { return found.id }
+      throw .daemon(version == .v28 ? "No such container: \(value)" : "no such container \(value)")
+    }
+    if let value = self["before"].last { beforeID = try find(value) }
+    if let value = self["since"].last { sinceID = try find(value) }
+  }
+
+  /// moby's walk over the newest-first list: everything up to and including the
+  /// `before` container is left out, and the walk stops at the `since` container.
+  func bounded(_ newestFirst: [Container]) -> [Container] {
+    var reachedBefore = beforeID == nil
+    var kept: [Container] = []
+    for container in newestFirst {
+      if !reachedBefore {
+        reachedBefore = container.id == beforeID
+        continue
+      }
+      if container.id == sinceID { break }
+      kept.append(container)
+    }
+    return kept
   }
 
   /// Whether the container passes every key docksim can match.
