@@ -62,3 +62,17 @@ import Testing
     #expect(h.run("printf 'echo one\\necho two\\n' | bash") == out("one\ntwo\n"))
   }
 }
+
+/// bash's PIPESTATUS shows each stage's status: 141 for a writer its reader left.
+@Suite struct ShellPipeStatusTests {
+  @Test func pipeStatus() {
+    var h = ShellHarness()
+    h.enterContainer()
+    #expect(h.run("yes | head -n 1; echo ${PIPESTATUS[@]}") == out("y\n141 0\n"))
+    #expect(h.run("seq 1 1000000 | head -1 >/dev/null; echo ${PIPESTATUS[0]} $?") == out("141 0\n"))
+    #expect(h.run("true | false; echo ${PIPESTATUS[@]} $PIPESTATUS ${PIPESTATUS[1]} ${PIPESTATUS[5]}x") == out(
+      "0 1 0 1 x\n"))
+    #expect(h.run("! false | true; echo ${PIPESTATUS[*]}; x=ab; echo ${x[0]} ${x[1]}y") == out("1 0\nab y\n"))
+    #expect(h.run("sh -c 'echo ${PIPESTATUS[@]}'") == out("", "sh: 1: Bad substitution\n", 2))
+  }
+}

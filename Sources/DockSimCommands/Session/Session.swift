@@ -93,6 +93,8 @@ public struct ShellFrame: Sendable, Hashable {
   var functions: [String: FunctionDefinition] = [:]
   /// The options `set` turned on (`set -e`, `set -o pipefail`).
   var options = ShellOptions.initial(interactive: true)
+  /// bash's PIPESTATUS: each stage's status in the last pipeline.
+  var pipeStatus: [Int32] = [0]
 
   public init(place: Place, cwd: String = "/", environment: [String: String] = [:]) {
     self.place = place

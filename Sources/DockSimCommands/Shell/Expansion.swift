@@ -148,6 +148,10 @@ extension ShellRun {
       }
       return arithmetic(expression, session: session, console: &console)
     }
+    if name.hasSuffix("]"), let bracket = name.firstIndex(of: "[") {
+      let key = String(name[name.index(after: bracket)..<name.index(before: name.endIndex)])
+      return element(String(name[..<bracket]), key, session: session, console: &console)
+    }
     if name.hasPrefix("#"), name.count > 1 {
       return String((session.currentShell.environment[String(name.dropFirst())] ?? "").count)
     }
@@ -162,6 +166,24 @@ extension ShellRun {
       return nil
     }
     return value ?? ""
+  }
+
+  /// `${NAME[i]}`, `${NAME[@]}`: bash's PIPESTATUS array; any other variable is an array
+  /// of one element. dash has no arrays.
+  private mutating func element(_ name: String, _ key: String, session: Session, console: inout Console) -> String? {
+    guard !isDash else {
+      // An expansion error ends a dash script.
+      console.errorLine(messagePrefix + "Bad substitution")
+      abortStatus = 2
+      return nil
+    }
+    let values =
+      name == "PIPESTATUS"
+      ? session.currentShell.pipeStatus.map(String.init)
+      : simpleParameter(name, session: session).map { [$0] } ?? []
+    if key == "@" || key == "*" { return values.joined(separator: " ") }
+    guard let index = Int(key.trimmingSpaces()), index >= 0, index < values.count else { return "" }
+    return values[index]
   }
 
   /// `set -u`: an unset variable is an error that ends a script (bash 127, dash 2) and
@@ -183,6 +205,7 @@ extension ShellRun {
     case "@", "*": return positional.dropFirst().joined(separator: " ")
     case "-": return "hB"
     case "!": return ""
+    case "PIPESTATUS" where !isDash: return String(session.currentShell.pipeStatus.first ?? 0)
     default:
       if let number = Int(name) { return number < positional.count ? positional[number] : nil }
       return session.currentShell.environment[name]

@@ -227,17 +227,22 @@ struct ShellRun {
   private mutating func run(
     _ pipeline: Pipeline, stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
+    var statuses: [Int32] = []
     var status = runCondition(pipeline.negated) { shell in
       guard pipeline.commands.count > 1 else {
-        return shell.run(
-          pipeline.commands[0], stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+        statuses = [
+          shell.run(
+            pipeline.commands[0], stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+        ]
+        return statuses[0]
       }
-      let statuses = shell.runStages(
+      statuses = shell.runStages(
         pipeline.commands, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
       // `set -o pipefail`: the last stage that failed decides.
       let failed = session.currentShell.options.pipefail ? statuses.last { $0 != 0 } : nil
       return failed ?? statuses.last ?? 0
     }
+    if !exitRequested || isSubshell { session.currentShell.pipeStatus = statuses }
     if pipeline.negated { status = status == 0 ? 1 : 0 }
     if !exitRequested || isSubshell { session.currentShell.lastStatus = status }
     if status != 0, !pipeline.negated, conditionDepth == 0, !isUnwinding, session.currentShell.options.errexit {

@@ -870,6 +870,10 @@ struct Parser {
   }
 
   private static func bracedParameter(_ inside: String, whole: String, quoted: Bool) -> WordPart {
+    // `${NAME[subscript]}`: an array element (the shell knows only bash's PIPESTATUS).
+    if let bracket = inside.firstIndex(of: "["), inside.hasSuffix("]"), isName(String(inside[..<bracket])) {
+      return .parameter(inside, quoted: quoted)
+    }
     if inside.hasPrefix("#"), inside.count > 1, isName(String(inside.dropFirst())) {
       return .parameter(inside, quoted: quoted)
     }
