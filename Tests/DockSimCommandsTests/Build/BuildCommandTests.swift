@@ -4,44 +4,6 @@ import Testing
 
 @testable import DockSimCommands
 
-/// A session with the bundled Hub, driven line by line like a script.
-private struct BuildHarness {
-  var session: Session
-
-  init(_ version: DockerVersion) {
-    session = Session(settings: Settings(dockerVersion: version), hub: RegistryTestSupport.hub ?? Hub())
-  }
-
-  @discardableResult
-  mutating func run(_ text: String) -> ShellHarness.Outcome {
-    var console = Console(traits: .plain)
-    let status = session.execute(text, console: &console)
-    return ShellHarness.Outcome(stdout: console.stdoutText, stderr: console.stderrText, status: status)
-  }
-
-  /// `$ input`, its stdout, its stderr lines marked `! `, a non-zero status as `? N`.
-  mutating func transcript(_ inputs: [String]) -> String {
-    var out = ""
-    for input in inputs {
-      let outcome = run(input)
-      out += input.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        .map { ($0.offset == 0 ? "$ " : "> ") + $0.element + "\n" }.joined()
-      out += outcome.stdout
-      if !outcome.stderr.isEmpty {
-        out += outcome.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-          .map { "! " + $0 + "\n" }.joined()
-      }
-      if outcome.status != 0 { out += "? \(outcome.status)\n" }
-    }
-    return out
-  }
-
-  func image(_ name: String) -> Image? {
-    guard case .success(let image) = session.engine.images.lookup(name, version: session.engine.version) else { return nil }
-    return image
-  }
-}
-
 /// Golden transcripts in Tests/Transcripts/build; `DOCKSIM_BLESS=1 swift test` rewrites them.
 private enum BuildGolden {
   static let directory = URL(fileURLWithPath: #filePath)
@@ -77,7 +39,7 @@ private let helloDockerfile = """
 @Suite struct BuildCommandTests {
   /// Build, rebuild from the cache, and look at the result.
   @Test(arguments: DockerVersion.allCases) func buildAndCache(version: DockerVersion) {
-    var h = BuildHarness(version)
+    var h = SessionHarness(version)
     let text = h.transcript([
       "mkdir app && cd app", "echo 'print(\"hi\")' > app.py", helloDockerfile,
       "docker build -t hello:1.0 .",
@@ -95,7 +57,7 @@ private let helloDockerfile = """
 
   /// A Dockerfile from a here-document on stdin, build arguments, exec and shell forms.
   @Test(arguments: DockerVersion.allCases) func stdinDockerfileAndArguments(version: DockerVersion) {
-    var h = BuildHarness(version)
+    var h = SessionHarness(version)
     let text = h.transcript([
       """
       docker build -t args --build-arg WHO=class --build-arg UNUSED=1 - <<'EOF'
@@ -118,7 +80,7 @@ private let helloDockerfile = """
 
   /// Two stages: COPY --from by name and by number, from an image too.
   @Test(arguments: DockerVersion.allCases) func multiStage(version: DockerVersion) {
-    var h = BuildHarness(version)
+    var h = SessionHarness(version)
     let text = h.transcript([
       """
       docker build -t multi - <<'EOF'
@@ -141,7 +103,7 @@ private let helloDockerfile = """
 
   /// Docker's messages for bad Dockerfiles, contexts and tags.
   @Test(arguments: DockerVersion.allCases) func errors(version: DockerVersion) {
-    var h = BuildHarness(version)
+    var h = SessionHarness(version)
     let text = h.transcript([
       "docker build .",
       "docker build nowhere",
@@ -171,7 +133,7 @@ private let helloDockerfile = """
 
   /// 28 picks its builder from DOCKER_BUILDKIT; 20.10 has no notice.
   @Test func builderSelectionIn28() {
-    var h = BuildHarness(.v28)
+    var h = SessionHarness(.v28)
     h.run("printf 'FROM ubuntu:18.04\\n' > Dockerfile")
     let disabled = h.run("DOCKER_BUILDKIT=0 docker build -q .")
     #expect(disabled.stderr == Build.buildkitDisabledWarning + "\n\n")
@@ -180,14 +142,14 @@ private let helloDockerfile = """
     #expect(enabled == out("", Build.buildxMissingError + "\n", 1))
     let missing = h.run("docker build -q .")
     #expect(missing.stderr == Build.buildxMissingWarning + "\n\n")
-    var old = BuildHarness(.v20_10)
+    var old = SessionHarness(.v20_10)
     old.run("printf 'FROM ubuntu:18.04\\n' > Dockerfile")
     #expect(old.run("docker build -q .").stderr == "")
   }
 
   /// Shell-form CMD and RUN run `/bin/sh -c`, a shell named by its path.
   @Test func shellFormRunsThroughBinSh() {
-    var h = BuildHarness(.v20_10)
+    var h = SessionHarness(.v20_10)
     h.run("printf 'FROM ubuntu:18.04\\nRUN echo \"run by $0\" > /by\\nCMD cat /by; echo \"cmd by $0\"\\n' | docker build -q -t sh-form -")
     #expect(h.run("docker run --rm sh-form") == out("run by /bin/sh\ncmd by /bin/sh\n"))
     #expect(h.run("docker run --rm ubuntu:18.04 /bin/bash -c 'echo $0'") == out("/bin/bash\n"))
@@ -197,7 +159,7 @@ private let helloDockerfile = """
   /// A RUN step's layer is the layer `docker run` + `docker commit` makes of the
   /// same command: the same paths, kinds, modes, owners and contents.
   @Test(arguments: DockerVersion.allCases) func runStepLayerEqualsRunAndCommit(version: DockerVersion) throws {
-    var h = BuildHarness(version)
+    var h = SessionHarness(version)
     let command = "mkdir -p /opt/tool && echo v1 > /opt/tool/version && rm /etc/issue && ln -s /opt/tool/version /v"
     h.run("printf 'FROM ubuntu:18.04\\nRUN \(command)\\n' > Dockerfile")
     #expect(h.run("docker build -t built .").status == 0)
@@ -230,7 +192,7 @@ private let helloDockerfile = """
 
   /// COPY of a directory, a wildcard and .dockerignore; the context size counts what is sent.
   @Test(arguments: DockerVersion.allCases) func copyDirectoriesAndIgnore(version: DockerVersion) throws {
-    var h = BuildHarness(version)
+    var h = SessionHarness(version)
     h.run("mkdir -p site/css site/secret && cd site && echo body > index.html && echo a > css/a.css && echo s > secret/key")
     h.run("printf 'secret\\n*.log\\n' > .dockerignore && echo x > debug.log")
     h.run("printf 'FROM ubuntu:18.04\\nCOPY . /www/\\nCOPY *.html /single/\\n' > Dockerfile")
@@ -253,8 +215,8 @@ private let helloDockerfile = """
     return Image(layers: layers, config: ImageConfig(cmd: ["bash"]), history: history, created: time)
   }
 
-  private static func harness(_ version: DockerVersion, layers: Int) -> BuildHarness {
-    var h = BuildHarness(version)
+  private static func harness(_ version: DockerVersion, layers: Int) -> SessionHarness {
+    var h = SessionHarness(version)
     let image = deepImage(layers: layers)
     h.session.engine.images.add(image)
     h.session.engine.images.setTag(Reference(path: "library/deep", tag: "latest"), to: image.id)
@@ -291,7 +253,7 @@ private let helloDockerfile = """
 /// the classic builder's `# Executing N build trigger(s)` line.
 @Suite struct BuildTriggerTests {
   @Test(arguments: DockerVersion.allCases) func healthcheckAndOnbuild(version: DockerVersion) {
-    var h = BuildHarness(version)
+    var h = SessionHarness(version)
     let text = h.transcript([
       """
       docker build -t base - <<'EOF'
@@ -334,7 +296,7 @@ private let helloDockerfile = """
   /// ADD of a local tar: unpacked into the destination (its files, modes and owners);
   /// COPY of the same tar copies the file.
   @Test(arguments: DockerVersion.allCases) func addUnpacksALocalTar(version: DockerVersion) {
-    var h = BuildHarness(version)
+    var h = SessionHarness(version)
     let text = h.transcript([
       "mkdir ctx && cd ctx && echo hello > note && printf 'FROM scratch\\nCOPY note /pkg/note\\n' > Dockerfile",
       "docker build -q -t tiny . > /dev/null && docker create --name box tiny x > /dev/null && docker export box > pkg.tar",

@@ -32,7 +32,7 @@ import Testing
 
   @Test(arguments: DockerVersion.allCases)
   func transcript(version: DockerVersion) {
-    var h = HealthCheckTests.Harness(version)
+    var h = SessionHarness(version)
     GoldenFile.check(h.transcript(Self.commands), file: "ps-filters-\(version.rawValue).txt", folder: "containers")
   }
 }

@@ -29,14 +29,14 @@ import Testing
 
   @Test(arguments: DockerVersion.allCases)
   func transcript(version: DockerVersion) {
-    var h = HealthCheckTests.Harness(version)
+    var h = SessionHarness(version)
     GoldenFile.check(h.transcript(Self.commands), file: "restart-\(version.rawValue).txt", folder: "containers")
   }
 
   /// `docker stop` waits out a process that ignores SIGTERM: one that ends by itself
   /// first exits with its own status then; meanwhile health probes keep running.
   @Test func stopWaitsForTheProcessAndKeepsProbing() {
-    var h = HealthCheckTests.Harness(.v28)
+    var h = SessionHarness(.v28)
     h.run("docker run -d --name short alpine sleep 5")
     #expect(h.run("docker stop short").stdout == "short\n")
     #expect(h.run("docker ps -a --format '{{.Status}}'").stdout == "Exited (0) Less than a second ago\n")
@@ -48,7 +48,7 @@ import Testing
 
   /// A restart starts the health monitor over: `starting`, with the log kept.
   @Test func aRestartedContainerIsStartingAgain() {
-    var h = HealthCheckTests.Harness(.v20_10)
+    var h = SessionHarness(.v20_10)
     h.run("printf 'FROM alpine\\nHEALTHCHECK --interval=2s CMD true\\n' | docker build -q -t ok -")
     h.run("docker run -d --name okay ok sleep 1000")
     h.run("sleep 3")

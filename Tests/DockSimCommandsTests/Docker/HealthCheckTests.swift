@@ -10,33 +10,6 @@ import Testing
 /// are moby's daemon/health.go, container/health.go and daemon/list.go (20.10.24,
 /// 28.2.2); the ps table is the CLI's for the daemon's Status string.
 @Suite struct HealthCheckTests {
-  /// A session fed whole inputs (pipes, here-docs, `sleep` on the host).
-  struct Harness {
-    var session: Session
-
-    init(_ version: DockerVersion) {
-      session = Session(settings: Settings(dockerVersion: version), hub: RegistryTestSupport.hub ?? Hub())
-    }
-
-    @discardableResult
-    mutating func run(_ text: String) -> ShellHarness.Outcome {
-      var console = Console(traits: .plain)
-      let status = session.execute(text, console: &console)
-      return ShellHarness.Outcome(stdout: console.stdoutText, stderr: console.stderrText, status: status)
-    }
-
-    /// `$ input`, stdout, stderr lines marked `! `, a non-zero status as `? N`.
-    mutating func transcript(_ inputs: [String]) -> String {
-      inputs.map { input in
-        let outcome = run(input)
-        var text = "$ \(input)\n" + outcome.stdout
-        text += outcome.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-          .map { "! \($0)\n" }.joined()
-        return text + (outcome.status == 0 ? "" : "? \(outcome.status)\n")
-      }.joined()
-    }
-  }
-
   static let lifecycle = [
     "printf 'FROM alpine\\nHEALTHCHECK --interval=5s --retries=2 CMD test -f /ok\\n' | docker build -q -t probed - > /dev/null 2>&1",
     "docker run -d --name web probed sleep 1000 > /dev/null",
@@ -70,7 +43,7 @@ import Testing
   ]
 
   @Test(arguments: DockerVersion.allCases) func lifecycle(version: DockerVersion) {
-    var h = Harness(version)
+    var h = SessionHarness(version)
     GoldenFile.check(h.transcript(Self.lifecycle), file: "health-\(version.rawValue).txt", folder: "containers")
   }
 
@@ -98,7 +71,7 @@ import Testing
   ]
 
   @Test(arguments: DockerVersion.allCases) func probes(version: DockerVersion) {
-    var h = Harness(version)
+    var h = SessionHarness(version)
     GoldenFile.check(h.transcript(Self.probes), file: "health-probes-\(version.rawValue).txt", folder: "containers")
   }
 
@@ -125,14 +98,14 @@ import Testing
   ]
 
   @Test(arguments: DockerVersion.allCases) func flags(version: DockerVersion) {
-    var h = Harness(version)
+    var h = SessionHarness(version)
     GoldenFile.check(h.transcript(Self.flags), file: "health-flags-\(version.rawValue).txt", folder: "containers")
   }
 
   /// A day at a one-second interval: the catch-up runs a few probes through the
   /// shell and repeats the last result for the rest; the log keeps the last five.
   @Test func aLongSleepCatchesUpQuickly() {
-    var h = Harness(.v28)
+    var h = SessionHarness(.v28)
     h.run("printf 'FROM alpine\\nHEALTHCHECK --interval=1s CMD true\\n' | docker build -q -t quick -")
     h.run("docker run -d --name quick quick sleep infinity")
     h.run("sleep 86400")
@@ -144,7 +117,7 @@ import Testing
 
   /// Probes are the daemon's: `trace` does not narrate their file accesses.
   @Test func probesAreNotTraced() {
-    var h = Harness(.v20_10)
+    var h = SessionHarness(.v20_10)
     h.run("printf 'FROM alpine\\nHEALTHCHECK --interval=1s CMD cat /etc/hostname\\n' | docker build -q -t traced -")
     h.run("docker run -d --name traced traced sleep infinity")
     h.run("trace on")

@@ -34,14 +34,10 @@ struct DockerHarness {
 
   /// A transcript entry: `$ line`, then stdout, then stderr lines, then a non-zero status.
   mutating func transcript(_ lines: [String]) -> String {
-    var out = ""
-    for line in lines {
+    lines.map { line in
       let outcome = run(line)
-      out += "$ \(line)\n" + outcome.stdout
-      if !outcome.stderr.isEmpty { out += outcome.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "! " + $0 + "\n" }.joined() }
-      if outcome.status != 0 { out += "? \(outcome.status)\n" }
-    }
-    return out
+      return TranscriptEntry.text(line, stdout: outcome.stdout, stderr: outcome.stderr, status: outcome.status)
+    }.joined()
   }
 
   static func split(_ line: String) -> [String] {

@@ -12,12 +12,7 @@ import DockSimCore
 struct ContainerRestart: DockerCommand {
   static let configuration = DockerCommandConfiguration(
     usage: "[OPTIONS] CONTAINER [CONTAINER...]", abstract: "Restart one or more containers",
-    flags: [
-      // 20.10 calls it --time; 28 --timeout, with --time hidden and deprecated.
-      .int("time", short: "t", default: 10, hidden: true), .int("timeout", short: "t", default: 10),
-      .string("signal", short: "s"),
-    ],
-    arguments: .atLeast(1))
+    flags: ContainerStop.stopFlags, arguments: .atLeast(1))
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
     session.settleContainers()

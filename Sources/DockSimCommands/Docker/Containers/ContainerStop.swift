@@ -5,13 +5,15 @@ import DockSimCore
 struct ContainerStop: DockerCommand {
   static let configuration = DockerCommandConfiguration(
     usage: "[OPTIONS] CONTAINER [CONTAINER...]", abstract: "Stop one or more running containers",
-    flags: [
-      // 20.10 calls it --time; 28 --timeout (with --time hidden and deprecated,
-      // which the 28 help does not list: declared hidden so it is still accepted).
-      .int("time", short: "t", default: 10, hidden: true), .int("timeout", short: "t", default: 10),
-      .string("signal", short: "s"),
-    ],
-    arguments: .atLeast(1))
+    flags: stopFlags, arguments: .atLeast(1))
+
+  /// docker stop's and docker restart's: 20.10 calls it --time; 28 --timeout (with
+  /// --time hidden and deprecated, which the 28 help does not list: declared hidden so
+  /// it is still accepted).
+  static let stopFlags: [DockerFlag] = [
+    .int("time", short: "t", default: 10, hidden: true), .int("timeout", short: "t", default: 10),
+    .string("signal", short: "s"),
+  ]
 
   static func run(_ command: ParsedCommand, session: inout Session, console: inout Console) -> Int32 {
     session.settleContainers()
