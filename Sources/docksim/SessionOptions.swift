@@ -3,6 +3,7 @@ import DockSimCore
 import DockSimData
 import DockSimTerminal
 import Foundation
+import Glibc
 
 /// The options that decide what a session prints.
 struct SessionOptions {
@@ -42,18 +43,25 @@ struct SessionOptions {
   }
 
   /// The registry the session pulls from: the bundled catalog, then each `--hub FILE`.
-  /// A file that cannot be read stops docksim now; the catalogs are parsed on the
-  /// Hub's first use (start-up does not grow with them), and a bad one then ends
-  /// docksim with an error naming the file, the line and the field (`HubLoadCheck`).
+  /// A file that cannot be opened stops docksim now; the catalogs are read and parsed
+  /// on the Hub's first use (start-up does not grow with them), and a bad one then
+  /// ends docksim with an error naming the file, the line and the field (`HubLoadCheck`).
   func hub() throws(UsageError) -> Hub {
     var files = [HubSource(name: Hub.bundledCatalogName) { BundledData.hubFile(Hub.bundledCatalogName) }]
     for path in hubFiles {
-      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        throw invalid("--hub: cannot read '\(path)'.")
-      }
-      files.append(HubSource(name: path) { text })
+      guard Self.isReadableFile(path) else { throw invalid("--hub: cannot read '\(path)'.") }
+      files.append(HubSource(name: path) { try? String(contentsOfFile: path, encoding: .utf8) })
     }
     return Hub.lazy(files: files)
+  }
+
+  /// Opens and closes `path`: what reading it later needs, without reading it now.
+  private static func isReadableFile(_ path: String) -> Bool {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var info = stat()
+    return fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR
   }
 
   private func language() throws(UsageError) -> Language {

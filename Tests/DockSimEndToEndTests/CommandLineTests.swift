@@ -1,4 +1,5 @@
 import DockSimTestSupport
+import Foundation
 import Testing
 
 @testable import docksim
@@ -26,6 +27,40 @@ import Testing
       text += "[exit \(result.status)]\n\n"
     }
     GoldenFile.check(text, file: "command-line.txt", folder: "cli")
+  }
+
+  /// A `--hub` file is opened at start (a missing one or a directory stops docksim
+  /// with status 64) but read only when the Hub is first used: a bad one then ends the
+  /// run with its file, line and field (status 1).
+  @Test func hubFilesAreOpenedAtStartAndReadOnFirstUse() throws {
+    let folder = Binary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let good = folder + "/class.yaml", bad = folder + "/bad.yaml"
+    try """
+      version: 1
+      repositories:
+        - name: teacher/demo
+          official: false
+          stars: 3
+          description: The class demo.
+          images:
+            - tags: [latest]
+              from: scratch
+              created: 2020-01-10T00:00:00Z
+              steps:
+                - ADD: /
+                  files:
+                    /hello.txt: "hi\n"
+      """.write(toFile: good, atomically: true, encoding: .utf8)
+    try "version: 1\nrepositories: 7\n".write(toFile: bad, atomically: true, encoding: .utf8)
+    let found = try Binary.run(["--hub", good], script: "docker search --format '{{.Name}} {{.StarCount}}' teacher\n")
+    #expect(found == Binary.Result(stdout: "teacher/demo 3\n", stderr: "", status: 0))
+    let directory = try Binary.run(["--hub", folder], script: "echo not reached\n")
+    #expect(directory.status == 64 && directory.stderr.hasPrefix("Error: --hub: cannot read '\(folder)'.\n"))
+    let parsedLate = try Binary.run(["--hub", bad], script: "echo before\ndocker search x\n")
+    #expect(parsedLate.stdout == "before\n")
+    #expect(parsedLate.stderr.hasPrefix("docksim: --hub: \(bad):2: repositories"))
+    #expect(parsedLate.status == 1)
   }
 
   static let root = Launcher.root
