@@ -95,7 +95,9 @@ struct Find: Program {
   /// and its children found from it (`DirectoryHandle`); the path is built in one
   /// reusable byte buffer and the output lines in one buffer per command, so listing an
   /// entry allocates nothing unless a predicate asks for its path as a `String`.
-  struct Walk {
+  /// A class: the walk's loop then reads these fields through one reference instead
+  /// of copying the options (arrays, the expression) into its frames of work.
+  final class Walk {
     let limits: (min: Int, max: Int)
     let depthFirst: Bool
     let follow: FollowSymlinks
@@ -213,10 +215,16 @@ struct Find: Program {
         guard let kind = linked ? target(path, ancestors + [current], &state) : entry.kind else { continue }
         let descends = kind == .directory && depth < limits.max
         state.pruned = false
-        if !(depthFirst && descends) {
-          let parent = current.epoch == state.epoch ? current.directory : nil
-          guard visit(entry.name, kind, depth: depth, path[...], parent: parent, &state, commands, follows: linked)
-          else { return }
+        if !(depthFirst && descends) && depth >= limits.min {
+          if printsAll {
+            // The plain `find /`: no entry, no handle copied, just the line.
+            state.print(path[...], terminator: UInt8(ascii: "\n"))
+            if state.stopped { return }
+          } else {
+            let parent = current.epoch == state.epoch ? current.directory : nil
+            guard visit(entry.name, kind, depth: depth, path[...], parent: parent, &state, commands, follows: linked)
+            else { return }
+          }
         }
         if descends && !state.pruned {
           let directory = linked ? reopen(path, &state) : subdirectory(entry.name, path, of: current, &state)
