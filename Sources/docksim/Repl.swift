@@ -48,7 +48,10 @@ final class Repl {
       case .endOfInput:
         leaveShell()
       case .line(let input):
-        guard !ScriptMode.isBlankOrComment(input) || input.contains("\n") else { continue }
+        guard !ScriptMode.isBlankOrComment(input) || input.contains("\n") else {
+          session.skipLine()
+          continue
+        }
         record(input)
         execute(input)
       }

@@ -30,7 +30,10 @@ struct ScriptMode {
     let traits = TerminalEnvironment.traits(interactive: false, noColorFlag: true, unicode: true)
     let player = OutputPlayer(paces: false, stopsOnInterrupt: false)
     while !session.finished, let first = lines.next() {
-      if Self.isBlankOrComment(first) { continue }
+      if Self.isBlankOrComment(first) {
+        session.skipLine()
+        continue
+      }
       let input = Self.completeInput(startingWith: first, lines: &lines, session: session)
       if options.echo { FileOutput.write(Self.echo(input, prompt: session.prompt, continuation: session.continuationPrompt), to: 1) }
       var console = Console(traits: traits)

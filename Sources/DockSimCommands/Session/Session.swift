@@ -51,6 +51,12 @@ public struct Session: Sendable {
     return Interpreter.execute(text, session: &self, console: &console)
   }
 
+  /// A blank or comment line the front end does not run: the shell still read it
+  /// (interactive dash counts it in its messages' line numbers).
+  public mutating func skipLine() {
+    currentShell.linesRead += 1
+  }
+
   /// Whether `text` is a complete command or the shell would ask for more lines (`> `).
   public func inputStatus(_ text: String) -> InputStatus {
     Interpreter.inputStatus(text)
@@ -89,6 +95,11 @@ public struct ShellFrame: Sendable, Hashable {
   /// The container's hostname (`-h`), for the prompt; nil means the short ID.
   public var hostname: String?
   public var typedLines: [String] = []
+  /// Which shell the frame's program really is: it decides the prompt, the messages and
+  /// whether `exit` says "exit" (bash for the host and unknown programs).
+  public var shellKind: ShellKind = .bash
+  /// The lines this shell has read so far: interactive dash numbers its messages by them.
+  public var linesRead = 0
   /// The shell functions defined in this shell (`name() { ...; }`).
   var functions: [String: FunctionDefinition] = [:]
   /// The options `set` turned on (`set -e`, `set -o pipefail`).
@@ -103,12 +114,32 @@ public struct ShellFrame: Sendable, Hashable {
   }
 
   public var prompt: String {
-    switch place {
-    case .host: return "$ "
-    case .container(let id):
+    switch (place, shellKind) {
+    case (.host, _): return "$ "
+    // dash's default PS1 for root.
+    case (.container, .dash): return "# "
+    // busybox ash's default PS1 for root, `\w \$ `: `~` stands for $HOME.
+    case (.container, .ash): return "\(homeAbbreviated(cwd)) # "
+    case (.container(let id), .bash):
       // bash's \h: the hostname up to its first dot.
       let host = hostname.map { String($0.prefix { $0 != "." }) } ?? String(id.prefix(12))
       return "root@\(host):\(cwd)# "
     }
   }
+
+  private func homeAbbreviated(_ path: String) -> String {
+    let home = environment["HOME"] ?? "/root"
+    guard !home.isEmpty, home != "/" else { return path }
+    if path == home { return "~" }
+    return path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
+  }
+}
+
+/// The interactive shell a container frame runs.
+public enum ShellKind: Sendable, Hashable {
+  case bash
+  /// `sh` in Debian and Ubuntu.
+  case dash
+  /// busybox ash: `sh` in alpine and busybox.
+  case ash
 }

@@ -129,13 +129,13 @@ enum Builtins {
     if argv.count > 1 {
       if let number = Int64(argv[1].trimmingSpaces()) {
         guard argv.count == 2 else {
-          if !shell.isSubshell { console.errorLine("exit") }
+          if announcesExit(shell, session) { console.errorLine("exit") }
           console.errorLine(prefix + "exit: too many arguments")
           return 1
         }
         status = Int32(truncatingIfNeeded: number & 0xff)
       } else {
-        if !shell.isSubshell { console.errorLine("exit") }
+        if announcesExit(shell, session) { console.errorLine("exit") }
         console.errorLine(prefix + "exit: \(argv[1]): numeric argument required")
         status = 2
         leave(status: status, shell: &shell, session: &session, console: &console, announced: true)
@@ -144,6 +144,11 @@ enum Builtins {
     }
     leave(status: status, shell: &shell, session: &session, console: &console, announced: false)
     return status
+  }
+
+  /// An interactive bash says "exit" on its way out; dash and busybox ash say nothing.
+  private static func announcesExit(_ shell: ShellRun, _ session: Session) -> Bool {
+    !shell.isSubshell && session.currentShell.shellKind == .bash
   }
 
   /// `set -e` after a failure: the shell ends with its status, without exit's "exit".
@@ -157,8 +162,7 @@ enum Builtins {
   ) {
     shell.exitRequested = true
     guard !shell.isSubshell else { return }
-    // An interactive bash says "exit" on its way out.
-    if !announced { console.errorLine("exit") }
+    if !announced, announcesExit(shell, session) { console.errorLine("exit") }
     if session.shells.count > 1 {
       ShellSeams.leaveContainerShell(status: status, session: &session)
     } else {

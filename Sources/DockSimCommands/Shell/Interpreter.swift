@@ -3,11 +3,29 @@ import DockSimCore
 /// Runs shell input in the session's current shell: parse, expand, redirect, run.
 enum Interpreter {
   static func execute(_ text: String, session: inout Session, console: inout Console) -> Int32 {
-    var run = ShellRun(dialect: .interactiveBash, isSubshell: false)
+    var run = userShell(session.currentShell)
+    // Interactive dash numbers its messages by the lines the session has read.
+    run.lineBase = session.currentShell.linesRead
+    session.currentShell.linesRead += text.split(separator: "\n", omittingEmptySubsequences: false).count
+      - (text.hasSuffix("\n") ? 1 : 0)
     let status = run.run(text, stdin: ShellInput([]), stdinIsTerminal: true, session: &session, console: &console)
     // `trace on`: what the input did to the union filesystem, under its output.
     session.flushTrace(console: &console)
     return status
+  }
+
+  /// The user's shell in `frame`: bash, or `sh` as dash (`sh: 1: foo: not found`) or
+  /// busybox ash (`sh: foo: not found`), named as the program was run (`/bin/sh`).
+  private static func userShell(_ frame: ShellFrame) -> ShellRun {
+    let name = frame.shellProgram ?? "sh"
+    var run: ShellRun
+    switch frame.shellKind {
+    case .bash: return ShellRun(dialect: .interactiveBash, isSubshell: false)
+    case .dash: run = ShellRun(dialect: .dash(name: name), isSubshell: false)
+    case .ash: run = ShellRun(dialect: .ash(name: name, file: false), isSubshell: false)
+    }
+    run.positional = [name]
+    return run
   }
 
   static func inputStatus(_ text: String) -> InputStatus {
@@ -62,6 +80,8 @@ struct ShellRun {
   var localFrames: [[String: String?]] = []
   /// The line of the command running (for `line N` in messages).
   var line = 1
+  /// Lines the shell read before this input (an interactive shell's earlier lines).
+  var lineBase = 0
   /// bash names a function defined in a `-c` string `environment` in its messages.
   var sourceName: String?
   /// Set by a fatal error (function nesting too deep): the whole input stops, as bash
@@ -91,7 +111,8 @@ struct ShellRun {
   /// Before a builtin's message: busybox puts the line after the builtin's name
   /// (`sh: cd: line 0: `, with 0 in a `-c` string); the others before it.
   func builtinPrefix(_ builtin: String) -> String {
-    guard case .ash(let name, let file) = dialect else { return messagePrefix + "\(builtin): " }
+    // Interactive ash (the user's shell) names no line at all.
+    guard case .ash(let name, let file) = dialect, isSubshell else { return messagePrefix + "\(builtin): " }
     return "\(name): \(builtin): line \(file ? line : 0): "
   }
 
@@ -148,7 +169,8 @@ struct ShellRun {
       let status = run(parsed.script, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
       guard let aborted = abortStatus else { return status }
       abortStatus = nil
-      if isDash { exitRequested = true }
+      // A non-interactive dash exits; the user's shell reads its next line.
+      if isDash, isSubshell { exitRequested = true }
       session.currentShell.lastStatus = aborted
       return aborted
     }
@@ -171,7 +193,7 @@ struct ShellRun {
     case .interactiveBash:
       console.errorLine("bash: " + failure.message)
     case .dash(let name):
-      console.errorLine("\(name): \(reached): " + failure.dashMessage)
+      console.errorLine("\(name): \(lineBase + reached): " + failure.dashMessage)
     case .ash:
       console.errorLine(syntaxPrefix(line: reached) + failure.dashMessage)
     case .bashCommand, .bash:
@@ -262,6 +284,7 @@ struct ShellRun {
     child.conditionDepth = conditionDepth
     child.substitutionDepth = substitutionDepth
     child.line = line
+    child.lineBase = lineBase
     child.sourceName = sourceName
     return child
   }
@@ -463,7 +486,7 @@ struct ShellRun {
   mutating func run(
     _ command: SimpleCommand, stdin: ShellInput, stdinIsTerminal: Bool, session: inout Session, console: inout Console
   ) -> Int32 {
-    if command.line > 0 { line = command.line }
+    if command.line > 0 { line = lineBase + command.line }
     var substitutionStatus: Int32? = nil
     guard let argv = expandArguments(command.words, session: &session, console: &console, status: &substitutionStatus)
     else { return abortStatus ?? 1 }

@@ -19,7 +19,7 @@ extension Session {
   mutating func saveShellHistory() {
     let frame = currentShell
     guard let program = frame.shellProgram, !frame.typedLines.isEmpty, case .container = frame.place,
-      let kind = historyKind(program)
+      let kind = shellKind(of: program)
     else { return }
     let home = frame.environment["HOME"] ?? "/root"
     let file: String
@@ -36,6 +36,8 @@ extension Session {
     case .ash:
       file = ShellHistoryPath.join(home, ".ash_history")
       lines = withoutRepeats(lines)
+    case .dash:
+      return
     }
     guard !lines.isEmpty, !file.isEmpty else { return }
     let text = lines.map { $0 + "\n" }.joined()
@@ -45,15 +47,15 @@ extension Session {
     }
   }
 
-  private enum HistoryKind { case bash, ash }
-
-  /// What the shell program really is, after PATH and symlinks (`sh` -> `dash`).
-  private func historyKind(_ program: String) -> HistoryKind? {
+  /// What the shell program really is, after PATH and symlinks (`sh` -> `dash`), in the
+  /// current frame's container; nil for a program that is no shell.
+  func shellKind(of program: String) -> ShellKind? {
     guard let path = SystemTools.executablePath(program, in: self) else { return nil }
     var fs = filesystem
     let real = (try? fs.stat(path))?.path ?? path
     switch PathText.basename(real) {
     case "bash": return .bash
+    case "dash": return .dash
     case "busybox": return .ash
     default: return nil
     }

@@ -167,6 +167,8 @@ extension Session {
     frame.shellProgram = program ?? (main ? container.path : nil)
     frame.hostname = container.settings.hostname
     shells.append(frame)
+    // Resolved inside the container (PATH, symlinks): `sh` is dash or busybox ash.
+    if let program = currentShell.shellProgram, let kind = shellKind(of: program) { currentShell.shellKind = kind }
     if main {
       container.attachedShellIndex = shells.count - 1
       engine.containers.update(container)

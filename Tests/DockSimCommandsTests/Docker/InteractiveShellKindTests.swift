@@ -1,0 +1,111 @@
+import DockSimCore
+import Testing
+
+@testable import DockSimCommands
+
+/// The shell `docker run -it IMAGE PROGRAM` and `docker exec -it C PROGRAM` put the user in
+/// is the program's real shell: bash, dash (`sh` in Debian and Ubuntu) or busybox ash (`sh`
+/// in alpine and busybox), with its prompt, its messages and its silent or spoken `exit`.
+/// The expected texts are what dash 0.5.12, busybox 1.35 and bash 5.2 print interactively
+/// (run under `script`, as root, HOME=/root).
+@Suite struct InteractiveShellKindTests {
+  /// Each input after the prompt the session shows, then its output and its errors.
+  private func transcript(_ h: inout SessionHarness, _ inputs: [String]) -> String {
+    inputs.map { input in
+      let prompt = h.session.prompt
+      let outcome = h.run(input)
+      return prompt + input + "\n" + outcome.stdout + outcome.stderr
+    }.joined()
+  }
+
+  @Test func alpineShIsBusyboxAsh() {
+    var h = SessionHarness()
+    h.run("docker pull alpine")
+    let text = transcript(
+      &h, ["docker run -it alpine sh", "foo", "echo $?", "cd /nope", "echo $?", "cd /tmp", "cd", "exit 3", "echo $?"])
+    #expect(
+      text == """
+        $ docker run -it alpine sh
+        / # foo
+        sh: foo: not found
+        / # echo $?
+        127
+        / # cd /nope
+        sh: cd: can't cd to /nope: No such file or directory
+        / # echo $?
+        2
+        / # cd /tmp
+        /tmp # cd
+        ~ # exit 3
+        $ echo $?
+        3
+
+        """)
+  }
+
+  /// Without a program the image's CMD runs (`/bin/sh`), and ash names itself by it.
+  @Test func alpineDefaultCommandIsAshNamedByItsPath() {
+    var h = SessionHarness()
+    h.run("docker pull alpine")
+    let text = transcript(&h, ["docker run -it alpine", "foo", "exit"])
+    #expect(text == "$ docker run -it alpine\n/ # foo\n/bin/sh: foo: not found\n/ # exit\n")
+  }
+
+  /// dash numbers its messages by the lines the session has read, blank lines included.
+  @Test func ubuntuShIsDash() {
+    var h = SessionHarness()
+    h.run("docker pull ubuntu")
+    var text = transcript(&h, ["docker run -it ubuntu sh", "foo", "echo $?", "cd /nope", "echo $?"])
+    h.session.skipLine()
+    text += transcript(&h, ["foo", "cd /tmp", "pwd", "exit"])
+    #expect(
+      text == """
+        $ docker run -it ubuntu sh
+        # foo
+        sh: 1: foo: not found
+        # echo $?
+        127
+        # cd /nope
+        sh: 3: cd: can't cd to /nope
+        # echo $?
+        2
+        # foo
+        sh: 6: foo: not found
+        # cd /tmp
+        # pwd
+        /tmp
+        # exit
+
+        """)
+    #expect(h.session.prompt == "$ ")
+  }
+
+  @Test func ubuntuWithoutAProgramStaysBash() throws {
+    var h = SessionHarness()
+    h.run("docker run -it ubuntu")
+    let id = try #require(h.session.engine.containers.all.first).shortID
+    let text = transcript(&h, ["foo", "cd /nope", "exit"])
+    #expect(
+      text == """
+        root@\(id):/# foo
+        bash: foo: command not found
+        root@\(id):/# cd /nope
+        bash: cd: /nope: No such file or directory
+        root@\(id):/# exit
+        exit
+
+        """)
+  }
+
+  /// `docker exec -it C sh` in an ubuntu container is dash; `exec -it C bash` stays bash.
+  @Test func execFollowsTheProgram() {
+    var h = SessionHarness()
+    h.run("docker run -d --name web ubuntu sleep 1000")
+    h.run("docker exec -it web sh")
+    #expect(h.session.prompt == "# ")
+    #expect(h.run("exit").stderr == "")
+    h.run("docker exec -it web bash")
+    #expect(h.session.prompt.hasPrefix("root@"))
+    #expect(h.run("exit").stderr == "exit\n")
+  }
+}
