@@ -18,6 +18,22 @@ extension Session {
     return status
   }
 
+  /// `sh` or `bash` typed at the user's prompt in a container: an interactive shell inside
+  /// the shell, with the prompt and messages of its own kind, which `exit` leaves (the
+  /// container runs on). False when `program` is no shell of the image (`bash` in alpine).
+  mutating func enterTypedShell(_ program: String) -> Bool {
+    guard Builtins.shells.contains(PathText.basename(program)), case .container = currentShell.place,
+      let kind = shellKind(of: program)
+    else { return false }
+    let outer = currentShell
+    var frame = ShellFrame(place: outer.place, cwd: outer.cwd, environment: outer.environment)
+    frame.shellProgram = program
+    frame.hostname = outer.hostname
+    frame.shellKind = kind
+    shells.append(frame)
+    return true
+  }
+
   /// Runs a command line in the container as `sh -c` would (`docker exec C sh -c '...'`).
   public mutating func runInContainer(
     _ id: String, command: String, workingDirectory: String = "/", environment: [String: String] = [:],

@@ -548,6 +548,7 @@ struct ShellRun {
     if let function = session.currentShell.functions[name] {
       return call(function, argv, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
     }
+    if argv.count == 1, stdinIsTerminal, !isSubshell, session.enterTypedShell(name) { return 0 }
     if Builtins.names.contains(name), !Builtins.shells.contains(name) || ProgramTable.placeHasUtilities(session) {
       if name == "read" {
         return ReadBuiltin(shell: self).run(

@@ -108,4 +108,44 @@ import Testing
     #expect(h.session.prompt.hasPrefix("root@"))
     #expect(h.run("exit").stderr == "exit\n")
   }
+
+  /// `sh` typed in ubuntu's bash starts dash inside it; its `exit` returns to bash silently,
+  /// with its status; `bash` typed in dash speaks bash again.
+  @Test func shellsTypedInsideAContainerNest() throws {
+    var h = SessionHarness()
+    h.run("docker run -it --name box ubuntu bash")
+    let id = try #require(h.session.engine.containers.all.first).shortID
+    let text = transcript(&h, ["cd /tmp", "sh", "foo", "bash", "foo", "exit", "exit 4", "echo $?", "pwd"])
+    #expect(
+      text == """
+        root@\(id):/# cd /tmp
+        root@\(id):/tmp# sh
+        # foo
+        sh: 1: foo: not found
+        # bash
+        root@\(id):/tmp# foo
+        bash: foo: command not found
+        root@\(id):/tmp# exit
+        exit
+        # exit 4
+        root@\(id):/tmp# echo $?
+        4
+        root@\(id):/tmp# pwd
+        /tmp
+
+        """)
+    // Back in the container's own bash: its exit stops the container.
+    #expect(h.session.shells.count == 2)
+    h.run("exit")
+    #expect(h.run("docker ps -q") == out(""))
+  }
+
+  /// `sh` in alpine's ash nests ash: `exit` leaves only the inner one.
+  @Test func alpineShNestsAsh() {
+    var h = SessionHarness()
+    h.run("docker pull alpine")
+    let text = transcript(&h, ["docker run -it alpine", "cd /etc", "sh", "foo", "exit", "exit"])
+    #expect(text == "$ docker run -it alpine\n/ # cd /etc\n/etc # sh\n/etc # foo\nsh: foo: not found\n/etc # exit\n/etc # exit\n")
+    #expect(h.session.shells.count == 1)
+  }
 }
