@@ -124,6 +124,7 @@ enum Builtins {
   // MARK: exit
 
   static func exit(_ argv: [String], shell: inout ShellRun, session: inout Session, console: inout Console) -> Int32 {
+    if shell.isDash { return dashExit(argv, shell: &shell, session: &session, console: &console) }
     let prefix = shell.messagePrefix
     var status = session.currentShell.lastStatus
     if argv.count > 1 {
@@ -141,6 +142,24 @@ enum Builtins {
         leave(status: status, shell: &shell, session: &session, console: &console, announced: true)
         return status
       }
+    }
+    leave(status: status, shell: &shell, session: &session, console: &console, announced: false)
+    return status
+  }
+
+  /// dash and busybox ash ignore extra operands; a bad number is an error that ends a
+  /// non-interactive shell (status 2) and leaves the user's shell running.
+  private static func dashExit(
+    _ argv: [String], shell: inout ShellRun, session: inout Session, console: inout Console
+  ) -> Int32 {
+    var status = session.currentShell.lastStatus
+    if argv.count > 1 {
+      guard let number = Int64(argv[1]), number >= 0 else {
+        console.errorLine(shell.builtinPrefix("exit") + "Illegal number: \(argv[1])")
+        if shell.isSubshell { leave(status: 2, shell: &shell, session: &session, console: &console, announced: true) }
+        return 2
+      }
+      status = Int32(truncatingIfNeeded: number & 0xff)
     }
     leave(status: status, shell: &shell, session: &session, console: &console, announced: false)
     return status

@@ -148,4 +148,40 @@ import Testing
     #expect(text == "$ docker run -it alpine\n/ # cd /etc\n/etc # sh\n/etc # foo\nsh: foo: not found\n/etc # exit\n/etc # exit\n")
     #expect(h.session.shells.count == 1)
   }
+
+  /// dash and ash: a bad number is an error the user's shell survives (status 2); extra
+  /// operands are ignored; `sh -c` exits on the error.
+  @Test func exitOperandsInDashAndAsh() {
+    var h = SessionHarness()
+    h.run("docker pull alpine")
+    h.run("docker pull ubuntu")
+    let text = transcript(
+      &h,
+      [
+        "docker run -it ubuntu sh", "exit abc", "echo $?", "sh -c 'exit abc; echo never'", "exit 300 1",
+        "echo $?", "docker run -it alpine sh", "exit -1", "sh -c 'exit x'", "exit 1 2", "echo $?",
+      ])
+    #expect(
+      text == """
+        $ docker run -it ubuntu sh
+        # exit abc
+        sh: 1: exit: Illegal number: abc
+        # echo $?
+        2
+        # sh -c 'exit abc; echo never'
+        sh: 1: exit: Illegal number: abc
+        # exit 300 1
+        $ echo $?
+        44
+        $ docker run -it alpine sh
+        / # exit -1
+        sh: exit: Illegal number: -1
+        / # sh -c 'exit x'
+        sh: exit: line 0: Illegal number: x
+        / # exit 1 2
+        $ echo $?
+        1
+
+        """)
+  }
 }
