@@ -99,10 +99,12 @@ final class Repl {
     }
   }
 
-  /// Ctrl-D: inside a container it leaves the container, as `exit` does; on the host
+  /// Ctrl-D: inside a container it leaves the container's shell, as `exit` does; on the host
   /// it ends docksim, printing `exit` as bash does.
   private func leaveShell() {
     if session.shells.count > 1 {
+      // dash and busybox ash end the prompt's line; bash's `exit` says "exit".
+      if session.currentShell.shellKind != .bash { FileOutput.write("\n", to: 2) }
       execute("exit")
     } else {
       FileOutput.write("exit\n", to: 2)

@@ -139,6 +139,18 @@ import Testing
     #expect(history == "foo\nhistory \necho 你好界\necho \"a\\nb\"\ntrue\n")
   }
 
+  /// Ctrl-D in dash (ubuntu's sh) ends the prompt's line and says nothing, as dash does.
+  @Test func ctrlDLeavesDashOnANewLine() throws {
+    let home = Binary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    let repl = try Session(home: home)
+    repl.type("", thenLastLine: "$")
+    repl.type("docker run -it ubuntu sh\r", thenLastLine: "#")
+    repl.send("\u{04}")
+    repl.type("", thenLastLine: "$")
+    #expect(repl.screen.lines.suffix(2).first == "#")
+  }
+
   @Test func historyCarriesOverToTheNextRun() throws {
     let home = Binary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: home) }
