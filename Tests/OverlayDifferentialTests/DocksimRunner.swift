@@ -92,7 +92,7 @@ enum DocksimRunner {
     }
     // The kernel runs mount the image's layers alone: no Docker init layer.
     session.engine.containers.initLayerEnabled = false
-    _ = type("docker run -it --name scenario scenario bash")
+    _ = type("docker run -it --name scenario scenario sh")
     let entered = session.shells.count == 2
     let outcomes = operations.map { operation in
       let (status, stdout, stderr) = entered ? type(operation) : (-1, "", "docker run -it did not enter the container")

@@ -184,4 +184,23 @@ import Testing
 
         """)
   }
+  /// alpine has busybox's `sh` and no bash: the runtime cannot start `bash`, as
+  /// runc says it, and `docker exec` fails with 126; ubuntu's bash still runs.
+  @Test(arguments: [DockerVersion.v20_10, .v28])
+  func bashIsOnlyWhereTheImageHasIt(version: DockerVersion) {
+    var h = SessionHarness(version)
+    h.run("docker pull alpine; docker pull ubuntu")
+    let run = h.run("docker run --rm alpine bash -c 'echo hi'")
+    #expect(run.stdout == "")
+    #expect(run.stderr.contains("exec: \"bash\": executable file not found in $PATH: unknown"))
+    #expect(run.status == 127)
+    #expect(h.run("docker run -it alpine bash").status == 127)
+    #expect(h.session.shells.count == 1)
+    h.run("docker run -d --name box alpine sleep 100")
+    let exec = h.run("docker exec box bash")
+    #expect(exec.status == 126)
+    #expect(exec.stderr.contains("exec: \"bash\": executable file not found in $PATH"))
+    #expect(h.run("docker exec box sh -c 'echo ash'").stdout == "ash\n")
+    #expect(h.run("docker run --rm ubuntu bash -c 'echo bash'").stdout == "bash\n")
+  }
 }

@@ -75,7 +75,7 @@ extension Session {
     settleContainers()
     guard let container = engine.containers[id: id] else { return .exited(0) }
     let process = MainProcess.of(container)
-    if process == .oneShot, !containerCanRun(id, program: container.path) {
+    if process == .oneShot || process == .shell, !containerCanRun(id, program: container.path) {
       let failure = ContainerRuntimeText.notFound(container.path, version: engine.version)
       engine.markStartFailed(id, status: 127, error: failure)
       return .failed(message: failure, status: 127)
