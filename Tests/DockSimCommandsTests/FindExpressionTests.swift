@@ -287,6 +287,16 @@ import Testing
 
   // MARK: - errors
 
+  /// A primary GNU find has but docksim does not evaluate is docksim's own message,
+  /// not GNU's "unknown predicate"; busybox's unknown ones stay busybox's.
+  @Test func realPrimariesDocksimLacksSaySo() {
+    var h = tree()
+    let result = h.run("find / -printf '%p\\n'")
+    #expect(result.stdout == "")
+    #expect(result.stderr == "docksim: find: -printf: not simulated (GNU find has it; docksim's find does not)\n")
+    #expect(result.status == 1)
+  }
+
   @Test func gnuMessages() {
     var h = tree()
     let cases: [(String, String)] = [

@@ -23,7 +23,7 @@ struct Find: Program {
     do {
       options = try parser.parse()
     } catch {
-      tool.fail(error.message, console: &console)
+      if error.notSimulated { console.errorLine(error.message) } else { tool.fail(error.message, console: &console) }
       if error.usage { console.write(Self.busyboxUsage, to: .stderr) }
       return 1
     }

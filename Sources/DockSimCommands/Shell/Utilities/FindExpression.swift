@@ -72,6 +72,8 @@ struct FindOptions {
 struct FindUsageError: Error {
   var message: String
   var usage = false
+  /// docksim's own message, not find's (a real primary docksim does not evaluate).
+  var notSimulated = false
 }
 
 /// Reads the arguments after the start points. Recursive descent with one function per
@@ -223,6 +225,17 @@ struct FindParser {
 
   // MARK: - predicates
 
+  /// GNU find 4.9's primaries that docksim does not evaluate: "unknown predicate" would
+  /// tell a student that GNU find lacks them.
+  static let gnuPrimariesNotSimulated: Set<String> = [
+    "-ok", "-okdir", "-execdir", "-regex", "-iregex", "-regextype", "-printf", "-fprintf", "-ls", "-fls",
+    "-fprint", "-fprint0", "-links", "-inum", "-samefile", "-executable", "-readable", "-writable",
+    "-atime", "-ctime", "-amin", "-cmin", "-anewer", "-cnewer", "-used", "-nouser", "-nogroup", "-daystart",
+    "-lname", "-ilname", "-fstype", "-uid", "-gid", "-noleaf", "-ignore_readdir_race",
+    "-noignore_readdir_race", "-files0-from", "-context", "-neweraa", "-newerac", "-neweram", "-newerat",
+    "-newerca", "-newercc", "-newercm", "-newerct", "-newerma", "-newermc", "-newermm", "-newermt",
+  ]
+
   private mutating func parsePredicate(_ name: String) throws(FindUsageError) -> FindExpression {
     if let option = try parseOption(name) { return option }
     let predicate: FindExpression
@@ -230,6 +243,9 @@ struct FindParser {
       predicate = .action(action)
     } else if let test = try parseTest(name) {
       predicate = test
+    } else if flavour == .gnu && Self.gnuPrimariesNotSimulated.contains(name) {
+      throw FindUsageError(
+        message: "docksim: find: \(name): not simulated (GNU find has it; docksim's find does not)", notSimulated: true)
     } else if name.hasPrefix("-") && name.count > 1 {
       throw flavour == .gnu ? FindUsageError(message: "unknown predicate `\(name)'") : unrecognized(name)
     } else {
