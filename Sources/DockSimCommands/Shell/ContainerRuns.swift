@@ -54,24 +54,22 @@ extension Session {
 
   /// Whether `name` runs at the current prompt (for completion and `type`).
   public func canRun(_ name: String) -> Bool {
-    let builtin = Builtins.names.contains(name) && (!Builtins.shells.contains(name) || hasShell(name))
-      || Builtins.isShellPath(name, in: self)
-    return builtin || ProgramTable.lookup(name, in: self) != nil
+    runsAsBuiltin(name) || Builtins.isShellPath(name, in: self) || ProgramTable.lookup(name, in: self) != nil
   }
 
-  /// A shell named bare runs when the image has it in a PATH directory: alpine's
-  /// busybox gives `sh` and no `bash` (`docker run alpine bash` is the runtime's
-  /// "executable file not found"). An image described without any shell file but
-  /// with utilities (small synthetic ones in tests) still gets every shell.
-  private func hasShell(_ name: String) -> Bool {
+  /// Whether `name` is a builtin here. A shell named bare is one only where the image
+  /// has it on PATH: alpine's busybox gives `sh` and no `bash` (`docker run alpine bash`
+  /// is the runtime's "executable file not found", `bash` at its prompt "not found").
+  /// An image described without any shell file but with utilities (small synthetic ones
+  /// in tests) still gets every shell.
+  func runsAsBuiltin(_ name: String) -> Bool {
+    guard Builtins.names.contains(name) else { return false }
+    guard Builtins.shells.contains(name) else { return true }
     guard ProgramTable.placeHasUtilities(self) else { return false }
     guard case .container = currentShell.place else { return true }
-    let onPath = { (shell: String) in Self.shellDirectories.contains { self.filesystem.exists($0 + "/" + shell) } }
+    let onPath = { (shell: String) in SystemTools.executablePath(shell, in: self) != nil }
     return onPath(name) || !Builtins.shells.contains(where: onPath)
   }
-
-  /// Docker's default PATH for a container.
-  private static let shellDirectories = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"]
 }
 
 extension Builtins {

@@ -549,7 +549,7 @@ struct ShellRun {
       return call(function, argv, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
     }
     if argv.count == 1, stdinIsTerminal, !isSubshell, session.enterTypedShell(name) { return 0 }
-    if Builtins.names.contains(name), !Builtins.shells.contains(name) || ProgramTable.placeHasUtilities(session) {
+    if session.runsAsBuiltin(name) {
       if name == "read" {
         return ReadBuiltin(shell: self).run(
           argv, stdin: stdin, prompts: stdinIsTerminal, session: &session, console: &console)

@@ -127,22 +127,17 @@ struct ReadBuiltin {
   }
 
   private func invalidOption(_ letter: Character, console: inout Console) -> Int32 {
-    if dash {
-      console.errorLine(prefix + "read: Illegal option -\(letter)")
-    } else {
-      console.errorLine(prefix + "read: -\(letter): invalid option")
-      console.errorLine(Self.bashUsage)
-    }
-    return 2
+    optionError(dash: "Illegal option -\(letter)", bash: "-\(letter): invalid option", console: &console)
   }
 
   private func missingArgument(_ letter: Character, console: inout Console) -> Int32 {
-    if dash {
-      console.errorLine(prefix + "read: No arg for -\(letter) option")
-    } else {
-      console.errorLine(prefix + "read: -\(letter): option requires an argument")
-      console.errorLine(Self.bashUsage)
-    }
+    optionError(dash: "No arg for -\(letter) option", bash: "-\(letter): option requires an argument", console: &console)
+  }
+
+  /// dash says it in one line; bash adds its usage line. Both end with status 2.
+  private func optionError(dash dashText: String, bash bashText: String, console: inout Console) -> Int32 {
+    console.errorLine(prefix + "read: " + (dash ? dashText : bashText))
+    if !dash { console.errorLine(Self.bashUsage) }
     return 2
   }
 }

@@ -49,7 +49,7 @@ enum Launcher {
 
 extension ParsedCommandLine {
   /// An option's value as a number: `The value 'x' is invalid for '--delay <MS>'` otherwise.
-  func integer<T: FixedWidthInteger>(_ name: String, in spec: CommandSpec, as type: T.Type = T.self) throws(UsageError) -> T? {
+  func integer<T: FixedWidthInteger>(_ name: String, in spec: CommandSpec) throws(UsageError) -> T? {
     guard let text = value(name) else { return nil }
     guard let number = T(text) else {
       let label = spec.option(named: name)?.label ?? "--\(name)"

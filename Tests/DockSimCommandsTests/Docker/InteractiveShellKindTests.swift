@@ -202,5 +202,10 @@ import Testing
     #expect(exec.stderr.contains("exec: \"bash\": executable file not found in $PATH"))
     #expect(h.run("docker exec box sh -c 'echo ash'").stdout == "ash\n")
     #expect(h.run("docker run --rm ubuntu bash -c 'echo bash'").stdout == "bash\n")
+    h.run("docker run -it alpine sh")
+    let typed = h.run("bash")
+    #expect(typed.stderr == "sh: bash: not found\n")
+    #expect(typed.status == 127)
+    #expect(h.session.prompt == "/ # ")
   }
 }
