@@ -44,13 +44,15 @@ let package = Package(
     // Data that ships with the program (the mock Hub's catalog), read by the front ends.
     .target(name: "DockSimData", resources: [.copy("Hub")]),
     // The session: shell syntax and interpreter, docker CLI commands, teaching commands.
-    .target(name: "DockSimCommands", dependencies: ["DockSimCore", "DockSimData"]),
+    .target(name: "DockSimCommands", dependencies: ["DockSimCore", "DockSimData"], plugins: ["EmbedHelp"]),
     // Lesson files: parse, play, check, bless, record.
     .target(
       name: "DockSimLessons", dependencies: ["DockSimCommands", "DockSimCore", "DockSimData"], plugins: ["EmbedLessons"]),
     // Compiles Lessons/ into DockSimLessons, so an installed binary needs no source tree.
-    .plugin(name: "EmbedLessons", capability: .buildTool(), dependencies: ["EmbedLessonsTool"]),
-    .executableTarget(name: "EmbedLessonsTool", path: "Plugins/EmbedLessonsTool"),
+    .plugin(name: "EmbedLessons", capability: .buildTool(), dependencies: ["EmbedTextsTool"]),
+    // Compiles the docker CLI's Help/ folder (the real --help texts) into the module that prints them.
+    .plugin(name: "EmbedHelp", capability: .buildTool(), dependencies: ["EmbedTextsTool"]),
+    .executableTarget(name: "EmbedTextsTool", path: "Plugins/EmbedTextsTool"),
     // libedit through pkg-config, with a C shim for its variadic functions.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // Everything that touches the real terminal.

@@ -1,22 +1,33 @@
 #!/usr/bin/env python3
-"""Captures the real `docker ... --help` texts of both emulated versions into Swift data.
+"""Captures the real `docker ... --help` texts of both emulated versions as plain text files.
 
-Usage: scripts/capture-docker-help.py DOCKER_28 DOCKER_20_10 > Sources/DockSimCommands/Docker/DockerHelpTexts.swift
+Usage: scripts/capture-docker-help.py DOCKER_28 DOCKER_20_10 [HELP_FOLDER]
+
+DOCKER_28 and DOCKER_20_10 are the real CLIs (28.2.2 and 20.10.24, checked with
+`--version`). HELP_FOLDER defaults to Sources/DockSimCommands/Docker/Help; the
+EmbedHelp build plugin compiles it into the program.
 
 The help text is what the real CLI prints on stdout for `docker PATH --help` with
-stdout not a terminal (80 columns). Each text is stored whole, keyed by version and
-command path ("" for `docker` itself, "container ls", "ps"), so docksim prints
-the same bytes. Add a path to PATHS when docksim learns a new command.
+stdout not a terminal (80 columns). Each version has a folder (`20.10/`, `28/`) with
+one file a command, named as docker/cli names its reference pages
+(docs/reference/commandline/container_ls.md): `container_ls.txt`, `docker.txt` for
+`docker` itself. Texts are stored once: a shortcut such as `docker ps` prints the
+text of `docker container ls` with its own name on the Usage line (cobra prints the
+command path typed there), so the folder's `aliases.list` says `ps container ls`
+instead of holding a second copy. No text is the same in both versions (20.10 prints
+a blank line before Usage), so nothing is shared across the version folders.
+Add a path to PATHS when docksim learns a new command.
 """
 import os
+import shutil
 import subprocess
 import sys
 
 PATHS = [
     "",
     # containers
-    "run", "create", "start", "stop", "exec", "ps", "rm", "diff", "commit", "inspect",
-    "container", "container run", "container create", "container start", "container stop",
+    "run", "create", "start", "stop", "restart", "exec", "ps", "rm", "diff", "commit", "inspect",
+    "container", "container run", "container create", "container start", "container stop", "container restart",
     "container exec", "container ls", "container rm", "container diff", "container commit",
     "container inspect", "logs", "container logs",
     # images, registry, system
@@ -27,39 +38,77 @@ PATHS = [
     "save", "load", "import", "export", "image save", "image load", "image import", "container export",
 ]
 
+# The folder each version's texts go to, and the CLI release they were captured from.
+VERSIONS = [("20.10", "20.10.24"), ("28", "28.2.2")]
 
-def capture(docker, path):
+
+def run(docker, args):
     env = dict(os.environ, HOME="/root", COLUMNS="80")
     env.pop("DOCKER_HOST", None)
-    args = [docker] + (path.split() if path else []) + ["--help"]
-    out = subprocess.run(args, capture_output=True, env=env, check=True)
+    out = subprocess.run([docker] + args, capture_output=True, env=env, check=True)
     return out.stdout.decode()
 
 
-def swift_literal(text):
-    # A raw multi-line literal keeps the text readable. The line break before
-    # the closing delimiter is not part of the value, hence the added "\n".
-    assert '"""#' not in text
-    body = text + "\n"
-    for line in text.split("\n"):
-        assert not line.endswith(" "), "trailing space would need escaping: " + repr(line)
-    return '#"""\n' + body + '"""#'
+def capture(docker, path):
+    return run(docker, (path.split() if path else []) + ["--help"])
+
+
+def file_name(path):
+    return (path.replace(" ", "_") if path else "docker") + ".txt"
+
+
+def renamed(text, canonical, path):
+    """`text` (the help of `canonical`) as the command `path` prints it: cobra's
+    Usage line names the command path typed."""
+    old, new = "Usage:  docker " + canonical, "Usage:  docker " + path
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line == old or line.startswith(old + " "):
+            lines[i] = new + line[len(old):]
+            return "\n".join(lines)
+    return None
+
+
+def alias_target(path, texts):
+    """The captured command whose text `path` prints under its own name, if any."""
+    for other, text in texts.items():
+        if other != path and " " in other and " " not in path and renamed(text, other, path) == texts[path]:
+            return other
+    return None
+
+
+def write_version(folder, docker, release):
+    version = run(docker, ["--version"])
+    assert version.startswith("Docker version " + release + ","), (docker, version)
+    texts = {path: capture(docker, path) for path in PATHS}
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    aliases = []
+    for path in PATHS:
+        target = alias_target(path, texts)
+        if target:
+            aliases.append(path + " " + target)
+            continue
+        with open(os.path.join(folder, file_name(path)), "w", encoding="utf-8", newline="") as out:
+            out.write(texts[path])
+    with open(os.path.join(folder, "aliases.list"), "w", encoding="utf-8") as out:
+        out.write("".join(line + "\n" for line in aliases))
+    return version
 
 
 def main():
-    docker28, docker2010 = sys.argv[1], sys.argv[2]
-    print("// Generated by scripts/capture-docker-help.py from the real docker CLIs")
-    print("// (28.2.2 and 20.10.24). Do not edit by hand: rerun the script.")
-    print("")
-    print("/// The real `--help` texts, byte for byte, keyed by command path (\"\" is `docker`).")
-    print("enum DockerHelpTexts {")
-    for name, docker in (("v20_10", docker2010), ("v28", docker28)):
-        print(f"  static let {name}: [String: String] = [")
-        for path in PATHS:
-            print(f"    \"{path}\": " + swift_literal(capture(docker, path)) + ",")
-        print("  ]")
-        print("")
-    print("}")
+    if len(sys.argv) not in (3, 4):
+        sys.exit(__doc__)
+    clis = {"28": sys.argv[1], "20.10": sys.argv[2]}
+    help_folder = sys.argv[3] if len(sys.argv) == 4 else "Sources/DockSimCommands/Docker/Help"
+    captured = []
+    for folder, release in VERSIONS:
+        captured.append(write_version(os.path.join(help_folder, folder), clis[folder], release))
+    with open(os.path.join(help_folder, "README.md"), "w", encoding="utf-8") as out:
+        out.write("# docker --help texts\n\n")
+        out.write("Generated by scripts/capture-docker-help.py (its docstring gives the layout) from the\n")
+        out.write("real docker CLIs; do not edit by hand, rerun the script:\n\n")
+        out.write("".join("- `" + line.strip() + "`\n" for line in captured))
 
 
 main()

@@ -19,8 +19,8 @@ struct EmbedLessons: BuildToolPlugin {
     return [
       .buildCommand(
         displayName: "Embedding lessons",
-        executable: try context.tool(named: "EmbedLessonsTool").url,
-        arguments: [root.path, output.path],
+        executable: try context.tool(named: "EmbedTextsTool").url,
+        arguments: [root.path, output.path, "EmbeddedLessons"] + Self.extensions,
         inputFiles: files + folders(under: root),
         outputFiles: [output])
     ]
@@ -37,10 +37,12 @@ struct EmbedLessons: BuildToolPlugin {
     return [root] + below.sorted { $0.path < $1.path }
   }
 
-  /// Every lesson (`.md`) and Hub data (`.yaml`, `.yml`, `.json`) file, sorted.
+  /// Lessons (`.md`) and Hub data (`.yaml`, `.yml`, `.json`).
+  static let extensions = ["md", "yaml", "yml", "json"]
+
+  /// Every lesson and Hub data file, sorted.
   func lessonFiles(under root: URL) -> [URL] {
     guard let walk = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
-    let wanted: Set<String> = ["md", "yaml", "yml", "json"]
-    return walk.compactMap { $0 as? URL }.filter { wanted.contains($0.pathExtension) }.sorted { $0.path < $1.path }
+    return walk.compactMap { $0 as? URL }.filter { Self.extensions.contains($0.pathExtension) }.sorted { $0.path < $1.path }
   }
 }

@@ -1,15 +1,51 @@
 import DockSimCore
 
-/// The real help texts (`DockerHelpTexts`, captured from the real CLIs) and the
-/// flag sets read from them.
+/// The real help texts (`Help/`, captured from the real CLIs and compiled in as
+/// `EmbeddedHelp`) and the flag sets read from them.
 enum DockerHelp {
   /// The text `docker <path> --help` prints in `version`, or nil if none was captured.
   static func text(_ path: [String], version: DockerVersion) -> String? {
     let key = path.joined(separator: " ")
-    switch version {
-    case .v20_10: return DockerHelpTexts.v20_10[key]
-    case .v28: return DockerHelpTexts.v28[key]
+    if let text = EmbeddedHelp.files[fileName(key, version)] { return text }
+    guard let canonical = aliases[version]?[key], let text = EmbeddedHelp.files[fileName(canonical, version)] else {
+      return nil
     }
+    return renamed(text, from: canonical, to: key)
+  }
+
+  /// Every command path with a captured text in `version` ("" is `docker`).
+  static func paths(version: DockerVersion) -> [String] {
+    let folder = version.rawValue + "/"
+    let files = EmbeddedHelp.files.keys.filter { $0.hasPrefix(folder) && $0.hasSuffix(".txt") }
+    let captured = files.map { name in
+      let command = name.dropFirst(folder.count).dropLast(".txt".count)
+      return command == "docker" ? "" : String(command.map { $0 == "_" ? " " : $0 })
+    }
+    return captured + (aliases[version].map { Array($0.keys) } ?? [])
+  }
+
+  /// `container ls` is in `28/container_ls.txt`, `docker` itself in `28/docker.txt`
+  /// (docker/cli names its reference pages so: docs/reference/commandline/container_ls.md).
+  private static func fileName(_ key: String, _ version: DockerVersion) -> String {
+    version.rawValue + "/" + (key.isEmpty ? "docker" : String(key.map { $0 == " " ? "_" : $0 })) + ".txt"
+  }
+
+  /// Each version's `aliases.list`: a shortcut (`ps`) and the command whose text it
+  /// prints (`container ls`), so that text is stored once.
+  private static let aliases: [DockerVersion: [String: String]] = Dictionary(
+    uniqueKeysWithValues: DockerVersion.allCases.map { version in
+      let list = EmbeddedHelp.files[version.rawValue + "/aliases.list"] ?? ""
+      let pairs = list.split(separator: "\n").map { line in
+        let words = line.split(separator: " ", maxSplits: 1)
+        return (String(words[0]), String(words[1]))
+      }
+      return (version, Dictionary(uniqueKeysWithValues: pairs))
+    })
+
+  /// The help of `canonical` as the shortcut `key` prints it: cobra's Usage line names
+  /// the command path typed (`Usage:  docker ps [OPTIONS]`); the rest is the same.
+  private static func renamed(_ text: String, from canonical: String, to key: String) -> String {
+    text.replacing("Usage:  docker " + canonical, with: "Usage:  docker " + key, maxReplacements: 1)
   }
 
   /// Every flag the help text lists under `Options:`, typed by the word after its

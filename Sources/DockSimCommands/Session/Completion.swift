@@ -167,8 +167,7 @@ struct DockerCompletion {
   /// (`docker image list`) are left out, as cobra's completion leaves them out.
   private var knownPaths: [[String]] {
     var paths = DockerCommandTable.entries.map(\.path)
-    let texts = version == .v28 ? DockerHelpTexts.v28 : DockerHelpTexts.v20_10
-    paths += texts.keys.filter { !$0.isEmpty }.map { $0.split(separator: " ").map(String.init) }
+    paths += DockerHelp.paths(version: version).filter { !$0.isEmpty }.map { $0.split(separator: " ").map(String.init) }
     return paths
   }
 

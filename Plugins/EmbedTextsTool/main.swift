@@ -1,16 +1,19 @@
 import Foundation
 
-// Usage: EmbedLessonsTool ROOT OUTPUT
-// Writes OUTPUT: a Swift enum with the text of every lesson (.md) and Hub data
-// (.yaml, .yml, .json) file under ROOT, keyed by its path relative to ROOT.
+// Usage: EmbedTextsTool ROOT OUTPUT ENUM EXTENSION...
+// Writes OUTPUT: a Swift enum named ENUM with the text of every file under ROOT whose
+// name ends in one of the EXTENSIONs, keyed by its path relative to ROOT. The build
+// plugins use it for the lessons (EmbedLessons) and docker's help texts (EmbedHelp).
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3 else {
-  FileHandle.standardError.write(Data("usage: EmbedLessonsTool ROOT OUTPUT\n".utf8))
+guard arguments.count >= 5 else {
+  FileHandle.standardError.write(Data("usage: EmbedTextsTool ROOT OUTPUT ENUM EXTENSION...\n".utf8))
   exit(2)
 }
 let root = URL(fileURLWithPath: arguments[1]).standardizedFileURL.path
 let output = arguments[2]
+let enumName = arguments[3]
+let wanted = Set(arguments[4...])
 
 /// `text` as a Swift string literal (escapes only; every other character as it is).
 func literal(_ text: String) -> String {
@@ -29,25 +32,25 @@ func literal(_ text: String) -> String {
   return out + "\""
 }
 
+// A dictionary of literals: building it hashes the keys only, the texts stay in the
+// binary until read, so start-up does not grow with the amount embedded.
 var source = """
-  // Generated from Lessons/ by the EmbedLessons build plugin. Do not edit.
+  // Generated from \(URL(fileURLWithPath: root).lastPathComponent)/ by a build plugin (EmbedTextsTool). Do not edit.
 
-  enum EmbeddedLessons {
+  enum \(enumName) {
     static let files: [String: String] = [
 
   """
-let wanted: Set<String> = ["md", "yaml", "yml", "json"]
 let walk = FileManager.default.enumerator(at: URL(fileURLWithPath: root), includingPropertiesForKeys: nil)
 let files = (walk?.compactMap { $0 as? URL } ?? []).filter { wanted.contains($0.pathExtension) }.map(\.standardizedFileURL.path).sorted()
 for path in files {
-  let file = path
   let relative = String(path.dropFirst(root.count).drop { $0 == "/" })
-  let text = try String(contentsOfFile: file, encoding: .utf8)
+  let text = try String(contentsOfFile: path, encoding: .utf8)
   source += "    \(literal(relative)): \(literal(text)),\n"
 }
 if files.isEmpty { source += "    :\n" }
 source += "  ]\n}\n"
-// Unchanged text is not rewritten, so the lessons module is not recompiled for nothing.
+// Unchanged text is not rewritten, so the module is not recompiled for nothing.
 if (try? String(contentsOfFile: output, encoding: .utf8)) != source {
   try source.write(toFile: output, atomically: true, encoding: .utf8)
 }
