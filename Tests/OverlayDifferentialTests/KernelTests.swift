@@ -17,7 +17,7 @@ import Testing
     }
   }
 
-  /// Only when asked: DOCKSIM_RECORD_KERNEL=1 rewrites KernelGolden.swift.
+  /// Only when asked: DOCKSIM_RECORD_KERNEL=1 rewrites KernelResults/.
   @Test(.enabled(if: KernelRecord.recordingRequested && KernelRunner.isAvailable))
   func recordKernelResults() throws {
     let results = try Scenarios.all.map { ($0, try KernelRunner.run($0)) }
@@ -32,15 +32,14 @@ import Testing
 
   @Test func recordedTextRoundTrips() throws {
     for scenario in Scenarios.all {
-      guard let text = KernelGolden.results[scenario.id] else { continue }
+      guard let text = KernelRecord.recordedText(scenario.id) else { continue }
       let parsed = try #require(ScenarioResult(text: text), "\(scenario.id) recording does not parse")
-      // A multi-line literal drops the last newline.
-      #expect(parsed.text == text + "\n", "\(scenario.id)")
+      #expect(parsed.text == text, "\(scenario.id)")
     }
   }
 
   @Test func mismatchesAreReportedFieldByField() throws {
-    let recorded = try #require(KernelGolden.results["S01"].flatMap(ScenarioResult.init(text:)))
+    let recorded = try #require(KernelRecord.recordedText("S01").flatMap(ScenarioResult.init(text:)))
     var changed = recorded
     changed.merged["/etc/motd"]?["mtime"] = "2019-06-01T12:00:00Z"
     changed.upper["/etc/motd"] = nil
