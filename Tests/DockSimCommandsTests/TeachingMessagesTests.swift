@@ -43,8 +43,11 @@ import Testing
         When a container changes a file from a read-only layer, the file is first
         copied up into the container's writable layer and changed there. The read-only
         original still exists, hidden by the copy.
-        Try it: trace on; docker run -it ubuntu:18.04; echo hi >> /etc/motd; whence
-        /etc/motd
+        Try it, one line at a time:
+          trace on
+          docker run -it ubuntu:18.04
+          echo hi >> /etc/issue
+          whence /etc/issue
 
       """
     #expect(ExplainText.topic(ExplainTopic.find("copy-on-write")!, language: .en, width: 80) == expected)
@@ -53,13 +56,16 @@ import Testing
   @Test func explainOneTopicInChineseWrapsByDisplayWidth() {
     let text = ExplainText.topic(ExplainTopic.find("rootfs")!, language: .zh, width: 40)
     let expected = """
-      根文件系统 rootfs (rootfs)
+      根文件系统 rootfs
         rootfs 是 bootfs 之上的操作系统根文件
         系统（如 ubuntu、centos）。传统 Linux
         启动时先以只读方式挂载，自检后再重新挂
-        载为读写；Docker 中 rootfs 永远是只读
-        的。
-        动手试试：layers ubuntu:18.04
+        载为读写。按课文的模型，Docker 不会重
+        新挂载它：镜像的各层始终只读，容器的根
+        目录只通过最上面的可读写层（容器层）才
+        能写入。
+        动手试试（每行输入一条命令）：
+          layers ubuntu:18.04
 
       """
     #expect(text == expected)

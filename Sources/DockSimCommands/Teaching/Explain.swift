@@ -6,8 +6,10 @@ struct ExplainTopic: Sendable {
   let id: String
   let title: MessageKey
   let body: MessageKey
-  /// Shown after the explanation ("Try it: ..."): commands to type, in order, separated
-  /// by `; ` (never translated: they are commands).
+  /// Shown after the explanation ("Try it, one line at a time:"), one command a line:
+  /// each is typed on its own, since bash runs the rest of a `docker run -it ...; cmd`
+  /// line on the host after the container exits. Separated by `; ` here; never
+  /// translated (they are commands). The files named are files the image has.
   let command: String
 
   static let all: [ExplainTopic] = [
@@ -16,8 +18,8 @@ struct ExplainTopic: Sendable {
     ExplainTopic(id: "bootfs", title: .topicBootfsTitle, body: .topicBootfsBody, command: "trace on; docker run -it ubuntu:18.04"),
     ExplainTopic(id: "rootfs", title: .topicRootfsTitle, body: .topicRootfsBody, command: "layers ubuntu:18.04"),
     ExplainTopic(id: "union-mount", title: .topicUnionMountTitle, body: .topicUnionMountBody, command: "tree ubuntu:18.04 /etc"),
-    ExplainTopic(id: "copy-on-write", title: .topicCopyOnWriteTitle, body: .topicCopyOnWriteBody, command: "trace on; docker run -it ubuntu:18.04; echo hi >> /etc/motd; whence /etc/motd"),
-    ExplainTopic(id: "whiteout", title: .topicWhiteoutTitle, body: .topicWhiteoutBody, command: "trace on; docker run -it ubuntu:18.04; rm /etc/motd; tree /etc"),
+    ExplainTopic(id: "copy-on-write", title: .topicCopyOnWriteTitle, body: .topicCopyOnWriteBody, command: "trace on; docker run -it ubuntu:18.04; echo hi >> /etc/issue; whence /etc/issue"),
+    ExplainTopic(id: "whiteout", title: .topicWhiteoutTitle, body: .topicWhiteoutBody, command: "trace on; docker run -it ubuntu:18.04; rm /etc/debian_version; whence /etc/debian_version"),
     ExplainTopic(id: "base-image", title: .topicBaseImageTitle, body: .topicBaseImageBody, command: "layers nginx"),
     ExplainTopic(id: "parent-image", title: .topicParentImageTitle, body: .topicParentImageBody, command: "layers nginx"),
     ExplainTopic(id: "container-layer", title: .topicContainerLayerTitle, body: .topicContainerLayerBody, command: "docker run -it ubuntu:18.04; touch /new; layers"),
@@ -47,9 +49,12 @@ enum ExplainText {
   /// One topic: its title, the explanation wrapped to `width`, and the command to try.
   static func topic(_ topic: ExplainTopic, language: Language, width: Int) -> String {
     let title = Messages.text(topic.title, language)
-    var lines = [title == topic.id ? title : "\(title) (\(topic.id))"]
+    // The id to type, unless the title already shows it; Chinese takes full-width brackets.
+    let named = title.lowercased().contains(topic.id) ? title : language == .zh ? "\(title)（\(topic.id)）" : "\(title) (\(topic.id))"
+    var lines = [named]
     lines += TextWrap.wrap(Messages.text(topic.body, language), width: width, indent: "  ")
-    lines += TextWrap.wrap(Messages.text(.explainTry, language, ["command": topic.command]), width: width, indent: "  ")
+    lines += TextWrap.wrap(Messages.text(.explainTry, language), width: width, indent: "  ")
+    lines += topic.command.split(separator: ";").map { "    " + $0.drop { $0 == " " } }
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -131,6 +131,8 @@ public struct LayerDiagram: Sendable {
     lines.append(row(text(.diagramRootfs, ["image": view.baseImage]), colour: .green))
     lines.append(separator(strong: false))
     lines.append(row(bootfsText(view.bootfs), colour: .magenta))
+    // The course text's bootfs is a historical picture: say what Docker mounts today.
+    lines.append(row("  " + text(.diagramBootfsToday), colour: .dim))
     lines.append(style.bottomLeft + String(repeating: style.horizontal, count: width - 2) + style.bottomRight)
     lines.append("  " + fit(text(.diagramLegend), to: width - 2))
     return lines.joined(separator: "\n") + "\n"

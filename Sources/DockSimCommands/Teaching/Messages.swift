@@ -21,7 +21,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
   case diagramWritable, diagramChanges, diagramNoChanges, diagramNoContainerLayer
   case diagramLayer, diagramReadOnly, diagramFiles, diagramOneFile, diagramNoHistory
   case diagramBaseImage, diagramParentImage, diagramThisImage
-  case diagramRootfs, diagramBootfsIdle, diagramBootfsCreated, diagramBootfsUnmounted
+  case diagramRootfs, diagramBootfsIdle, diagramBootfsCreated, diagramBootfsUnmounted, diagramBootfsToday
   case diagramLegend
 
   // whence and tree.

@@ -2,17 +2,21 @@ import DockSimCore
 
 /// Wraps teaching text to a terminal width by display columns: English breaks at
 /// spaces, Chinese between characters (never before closing punctuation).
-enum TextWrap {
+/// Public for the lesson player's narration, which wraps the same way.
+public enum TextWrap {
   static let noBreakBefore: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "”", "’", ",", ".", ")"]
 
-  static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
-    let available = max(10, width - DockSimCore.DisplayWidth.of(indent))
+  /// `measure` gives a text's columns; the player passes one that skips its style marks.
+  public static func wrap(
+    _ text: String, width: Int, indent: String = "", measure: (String) -> Int = DockSimCore.DisplayWidth.of
+  ) -> [String] {
+    let available = max(10, width - measure(indent))
     var lines: [String] = []
     var line = ""
     for token in tokens(text) {
       let isSpace = token == " "
       if line.isEmpty && isSpace { continue }
-      if DockSimCore.DisplayWidth.of(line) + DockSimCore.DisplayWidth.of(token) > available, !line.isEmpty {
+      if measure(line) + measure(token) > available, !line.isEmpty {
         lines.append(indent + trimTrailing(line))
         line = isSpace ? "" : token
       } else {
