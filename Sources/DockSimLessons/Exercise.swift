@@ -61,6 +61,26 @@ public struct Exercise: Sendable, Hashable {
   public func isMet(in session: Session, start: Session) -> Bool {
     unmetChecks(in: session, start: start).isEmpty
   }
+
+  /// Every check, met or not, with what still differs: the checklist a student sees.
+  public func checklist(in session: Session, start: Session, language: Language) -> [CheckResult] {
+    checks.map { $0.result(in: session, start: start, language: language) }
+  }
+}
+
+/// One line of an exercise's checklist: the check in words when it is met, or what the
+/// simulator shows instead when it is not ("/etc/motd in the container is 'helo', expected 'hello'").
+public struct CheckResult: Sendable, Hashable {
+  public var isMet: Bool
+  public var text: String
+
+  public init(isMet: Bool, text: String) {
+    self.isMet = isMet
+    self.text = text
+  }
+
+  /// `✔ text` or `✘ text`.
+  public var line: String { (isMet ? "✔ " : "✘ ") + text }
 }
 
 /// One condition on the simulator's state.
@@ -198,7 +218,7 @@ public enum GoalCheck: Sendable, Hashable, CustomStringConvertible {
     case .sameImage(let a, let b): return probe.imageID(a) != nil && probe.imageID(a) == probe.imageID(b)
     case .historyRows(let reference, let rows): return probe.historyRows(reference) == rows
     case .layerCount(let reference, let layers): return probe.layerCount(reference) == layers
-    case .fileIs(let path, let place, let text): return probe.file(path, in: place).map(trimmed) == trimmed(text)
+    case .fileIs(let path, let place, let text): return probe.file(path, in: place).map(trimmedNewlines) == trimmedNewlines(text)
     case .fileExists(let path, let place): return probe.file(path, in: place) != nil
     case .fileAbsent(let path, let place): return probe.file(path, in: place) == nil
     }
@@ -209,11 +229,6 @@ private func quote(_ text: String) -> String {
   "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"").replacingAll("\n", with: "\\n") + "\""
 }
 
-private func trimmed(_ text: String) -> String {
-  var text = text
-  while text.hasSuffix("\n") { text.removeLast() }
-  return text
-}
 
 /// Asks a session about its state without changing it (a `Session` is a value: the
 /// questions are asked of a copy).

@@ -59,15 +59,34 @@ public struct LessonLibrary: Sendable {
     return lesson
   }
 
-  /// The lesson called `name` (`01-images`, or with its folder: `zh/01-images`), preferring `language`.
+  /// The lesson `name` names, preferring `language`: its name (`01-what-is-an-image`,
+  /// or with its folder, `zh/01-what-is-an-image`), its number (`01`, `1`), or a prefix
+  /// of its name that only it has (`01-wh`).
   public func lesson(named name: String, language: Language) throws(LessonError) -> Lesson {
     let wanted = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-    let candidates = lessonPaths.filter { path in
-      let stem = String(path.dropLast(3))
-      return stem == wanted || stem.hasSuffix("/" + wanted)
+    let stems = lessonPaths.map { String($0.dropLast(3)) }
+    let exact = stems.filter { $0 == wanted || $0.hasSuffix("/" + wanted) }
+    var candidates = exact.isEmpty ? stems.filter { LessonLibrary.matches(stem: $0, wanted) } : exact
+    // Each language has the course: take the chosen language's, unless the name has a folder.
+    let inLanguage = candidates.filter { $0.hasPrefix(language.rawValue + "/") }
+    if !inLanguage.isEmpty { candidates = inLanguage }
+    guard let stem = candidates.first else {
+      throw LessonError(path: name, line: 0, message: language == .zh ? "没有这一课（`docksim lesson` 列出全部课程）" : "no such lesson (`docksim lesson` lists them)")
     }
-    let preferred = candidates.first { $0.hasPrefix(language.rawValue + "/") } ?? candidates.first
-    guard let path = preferred else { throw LessonError(path: name, line: 0, message: "no such lesson") }
-    return try lesson(at: path)
+    guard candidates.count == 1 || !exact.isEmpty else {
+      let names = candidates.map { String($0.split(separator: "/").last ?? "") }.joined(separator: ", ")
+      throw LessonError(path: name, line: 0, message: language == .zh ? "可能是这几课之一：\(names)" : "could be any of \(names)")
+    }
+    return try lesson(at: stem + ".md")
+  }
+
+  /// Whether a lesson's path without `.md` answers to `wanted`: a prefix of its name
+  /// (with or without its folder), or its number (`1` is `01`).
+  static func matches(stem: String, _ wanted: String) -> Bool {
+    let name = String(stem.split(separator: "/").last ?? "")
+    if !wanted.isEmpty, name.hasPrefix(wanted) || stem.hasPrefix(wanted) { return true }
+    let number = name.prefix { $0.isASCII && $0.isNumber }
+    guard let wantedNumber = Int(wanted), let lessonNumber = Int(number) else { return false }
+    return wantedNumber == lessonNumber
   }
 }

@@ -81,6 +81,8 @@ public struct LessonRun: Sendable {
   public var steps: [LessonStep] = []
   /// The session after the last step.
   public var session: Session
+  /// Everything the run showed (prompts, inputs, outputs): what narration may quote.
+  private var printed: [String] = []
 
   public var mismatches: [CommandResult] { commands.filter { !$0.matches } }
   public var passed: Bool { mismatches.isEmpty && problems.isEmpty }
@@ -101,6 +103,7 @@ public struct LessonRun: Sendable {
       case .exercise(let exercise): runExercise(exercise, traits: environment.traits)
       }
     }
+    problems += ProseLint.problems(lesson, printed: printed.joined(separator: "\n"))
   }
 
   private mutating func runBlock(_ block: TranscriptBlock, traits: TerminalTraits) {
@@ -134,9 +137,16 @@ public struct LessonRun: Sendable {
       let status = session.execute(input, console: &console)
       session.history.append(input)
       steps.append(.command(prompt: prompt, input: input))
-      // The output runs up to the next line that starts with the prompt shown now.
+      let actual = LessonRun.trimmed(ScreenText.lines(of: console))
+      printed += [prompt + input] + actual
+      // The output runs up to the next line that starts with the prompt shown now. Output
+      // may itself start a line with a short prompt (`# ` in dash): when the file's next
+      // lines are the output exactly, the search starts after them.
       var end = index
-      while end < lines.count, !LessonRun.looksLikePrompt(lines[end]) { end += 1 }
+      if index + actual.count <= lines.count, LessonRun.trimmed(Array(lines[index..<(index + actual.count)])) == actual {
+        end = index + actual.count
+      }
+      while end < lines.count, !LessonRun.looksLikePrompt(lines[end], session: session) { end += 1 }
       var expectedEnd = end
       var expectedStatus: Int32?
       var statusLine: Int?
@@ -152,7 +162,7 @@ public struct LessonRun: Sendable {
           filePrompt: filePrompt, prompt: prompt, input: input,
           expectedRange: (block.firstLine + index)..<(block.firstLine + expectedEnd),
           expected: LessonRun.trimmed(expected), expectedStatus: expectedStatus, statusLine: statusLine,
-          actual: LessonRun.trimmed(ScreenText.lines(of: console)), status: status))
+          actual: actual, status: status))
       index = end
     }
   }
@@ -165,8 +175,10 @@ public struct LessonRun: Sendable {
     }
     for input in LessonRun.inputs(from: exercise.solution, session: session) {
       var console = Console(traits: traits)
+      let prompt = session.prompt
       _ = session.execute(input, console: &console)
       session.history.append(input)
+      printed += [prompt + input] + ScreenText.lines(of: console)
     }
     for check in exercise.unmetChecks(in: session, start: start) {
       problems.append(LessonProblem(line: exercise.firstLine, message: "the solution does not reach the goal: \(check)"))
@@ -192,10 +204,11 @@ public struct LessonRun: Sendable {
 
   /// The prompt a transcript line starts with, if it is a command line where `session` is.
   ///
-  /// On the host that is `$ `. In a container it is the container prompt's shape
-  /// (`root@<12 hex>:<dir># `) even when the ID or directory differ from the session's:
-  /// then the line still reads as a command, the checker reports the prompt, and
-  /// `--bless` corrects it.
+  /// On the host that is `$ `. In a container it is the prompt the shell shows (bash's
+  /// `root@<12 hex>:<dir># `, dash's `# `, busybox ash's `/ # `), or bash's shape
+  /// (`user@host:dir# `, CentOS's `[user@host dir]# `) even when the ID or directory
+  /// differ from the session's: then the line still reads as a command, the checker
+  /// reports the prompt, and `--bless` corrects it.
   static func promptPrefix(of line: String, session: Session) -> String? {
     let prompt = session.prompt
     if line.hasPrefix(prompt) { return prompt }
@@ -204,23 +217,34 @@ public struct LessonRun: Sendable {
     return containerPrompt(of: line)
   }
 
-  /// Whether `line` starts with a prompt of any shell, the host's or a container's.
+  /// Whether `line` starts a new command: the prompt `session` shows now, or a prompt of
+  /// the host or of bash in a container (dash's and ash's short prompts are only taken
+  /// where the session shows them, so output starting with `# ` stays output).
+  static func looksLikePrompt(_ line: String, session: Session) -> Bool {
+    line.hasPrefix(session.prompt) || line == session.prompt.trimmingSpaces || looksLikePrompt(line)
+  }
+
+  /// Whether `line` starts with the host's prompt or the shape of bash's in a container.
   static func looksLikePrompt(_ line: String) -> Bool {
     line.hasPrefix("$ ") || line == "$" || containerPrompt(of: line) != nil
   }
 
-  /// `user@<12 hex>:<dir># ` at the start of `line`, if there.
+  /// `user@host:<dir># ` or `[user@host <dir>]# ` at the start of `line`, if there.
   static func containerPrompt(of line: String) -> String? {
-    guard let at = line.firstIndex(of: "@") else { return nil }
-    let user = line[..<at]
-    guard !user.isEmpty, user.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
-    let afterAt = line[line.index(after: at)...]
-    let id = afterAt.prefix(12)
-    guard id.count == 12, id.allSatisfy({ $0.isHexDigit && !$0.isUppercase }), afterAt.dropFirst(12).first == ":" else {
-      return nil
-    }
-    guard let end = afterAt.firstRange(of: "# ") else { return nil }
+    let bracketed = line.hasPrefix("[")
+    let body = bracketed ? line.dropFirst() : Substring(line)
+    guard let at = body.firstIndex(of: "@") else { return nil }
+    let user = body[..<at]
+    guard !user.isEmpty, user.allSatisfy(isNameCharacter) else { return nil }
+    let afterAt = body[body.index(after: at)...]
+    let host = afterAt.prefix(while: isNameCharacter)
+    guard !host.isEmpty, afterAt.dropFirst(host.count).first == (bracketed ? " " : ":") else { return nil }
+    guard let end = line.firstRange(of: bracketed ? "]# " : "# ") else { return nil }
     return String(line[..<end.upperBound])
+  }
+
+  private static func isNameCharacter(_ character: Character) -> Bool {
+    character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-" || character == ".")
   }
 
   /// The text of a continuation line (`> text`), or nil when the line is not one.

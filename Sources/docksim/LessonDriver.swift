@@ -1,3 +1,4 @@
+import DockSimCommands
 import DockSimCore
 import DockSimLessons
 import DockSimTerminal
@@ -123,7 +124,7 @@ struct LessonDriver {
 
   private func show(_ output: PlayerOutput) -> Bool {
     switch output {
-    case .narration(let text): write(text + "\n\n")
+    case .narration(let text): write(rendered(text) + "\n\n")
     case .typed(let prompt, let input):
       write(prompt)
       for character in input {
@@ -135,13 +136,34 @@ struct LessonDriver {
       if auto { write("\n") }
     case .output(let events):
       return OutputPlayer(paces: true, stopsOnInterrupt: true).play(events)
-    case .goal(let text): write("\n★ " + text + "\n\n")
-    case .hint(let text): write("💡 " + text + "\n")
+    case .goal(let text): write("\n★ " + rendered(text, indent: 2).dropFirst(2) + "\n\n")
+    case .hint(let text): write("💡 " + rendered(text, indent: 3).dropFirst(3) + "\n")
+    case .checklist(let results): write(results.map { "  " + $0.line + "\n" }.joined())
+    case .solution(let lines): write(lines.map { "    " + $0 + "\n" }.joined())
     case .solved: write("✔\n\n")
-    case .notice(let text): write(text + "\n")
+    case .notice(let text): write(wrapped(text) + "\n")
     case .finished: write("\n")
     }
     return true
+  }
+
+  /// Markdown as the terminal shows it, wrapped at its width (read again for each
+  /// screen: the window may have been resized); `indent` columns are kept free on the left.
+  private func rendered(_ markdown: String, indent: Int = 0) -> String {
+    let width = (TerminalEnvironment.columns(of: 1) ?? 80) - indent
+    let color = isatty(1) == 1 && TerminalEnvironment.colorAllowed(noColorFlag: false)
+    let pad = String(repeating: " ", count: indent)
+    return Narration.render(markdown, width: width, color: color)
+      .split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }.joined(separator: "\n")
+  }
+
+  /// The player's own messages, wrapped at the terminal's width (a Chinese character
+  /// takes two columns), line by line.
+  private func wrapped(_ text: String) -> String {
+    let width = TerminalEnvironment.columns(of: 1) ?? 80
+    return text.split(separator: "\n", omittingEmptySubsequences: false)
+      .flatMap { line in line.isEmpty ? [""] : TextWrap.wrap(String(line), width: width) }
+      .joined(separator: "\n")
   }
 
   private func write(_ text: String) {

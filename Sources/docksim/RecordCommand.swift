@@ -37,13 +37,17 @@ struct RecordCommand {
     let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
     var recorder = Recorder(title: title ?? name, settings: settings)
     var session = Session(settings: settings, hub: try LessonEnvironment.bundledHub(extraHubData: nil))
-    let traits = isatty(1) == 1 ? TerminalTraits.terminal : TerminalTraits.plain
+    // The lesson records what a terminal shows (a lesson plays on one, and `--check`
+    // runs it so), even when the session is typed through a pipe; a pipe then gets the
+    // screen's final lines rather than the progress redrawn in place.
+    let onTerminal = isatty(1) == 1
     while !session.finished, let input = readInput(session) {
       let prompt = session.prompt
-      var console = Console(traits: traits)
+      var console = Console(traits: .terminal)
       let status = session.execute(input, console: &console)
       session.history.append(input)
-      FileHandle.standardOutput.write(Data(console.combinedText.utf8))
+      let shown = onTerminal ? console.combinedText : ScreenText.lines(of: console).map { $0 + "\n" }.joined()
+      FileHandle.standardOutput.write(Data(shown.utf8))
       recorder.record(prompt: prompt, input: input, console: console, status: status)
     }
     try recorder.text.write(toFile: file, atomically: true, encoding: .utf8)

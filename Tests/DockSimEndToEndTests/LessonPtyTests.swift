@@ -47,7 +47,8 @@ extension PtyTests {
       defer { try? FileManager.default.removeItem(atPath: home) }
       let player = try Session(home: home, arguments: arguments)
       player.type("", thenLastLine: "$")
-      #expect(player.screen.lines.prefix(4) == ["Play test", "", "Enter: next step · back · again · hint · help · quit", "Anything else you type runs as a command."])
+      #expect(player.screen.lines.prefix(3) == ["Play test", "", "Enter: next step · back · again · undo · help · quit"])
+      #expect(player.screen.lines.contains("Teaching commands: layers · whence · trace · tree · explain"))
 
       // Enter: a screen of narration; Enter: the command typed out; Enter: it runs.
       player.press("\r", until: "First screen of narration.")
@@ -68,6 +69,9 @@ extension PtyTests {
       player.type("hint\r", thenLastLines: ["$ hint", "No hint here: hints come with exercises.", "$"])
       player.press("\r", until: "Second screen of narration.")
       player.press("\r", until: "★ Get the hello-world image.")
+      // Enter in an exercise checks; it never shows or runs the solution.
+      player.press("\r", until: "  ✘ there is no image hello-world yet")
+      #expect(!player.screen.lines.contains("    docker pull hello-world"))
       player.type("hint\r", thenLastLine: "$")
       #expect(player.screen.lines.contains("💡 Pull it."))
       player.type("docker pull hello-world\r", thenLastLine: "$")
@@ -85,11 +89,11 @@ extension PtyTests {
       defer { try? FileManager.default.removeItem(atPath: home) }
       let player = try Session(home: home, arguments: arguments)
       player.type("", thenLastLine: "$")
-      #expect(player.screen.lines.contains("回车:下一步 · back 返回 · again 重放 · hint 提示 · help 帮助 · quit 退出"))
-      player.press("提示\r", until: "这里没有提示:提示只在练习中提供。")
+      #expect(player.screen.lines.contains("回车：下一步 · 返回（back）· 重放（again）· 撤销（undo）· 退出（quit）"))
+      player.press("提示\r", until: "这里没有提示：提示只在练习中提供。")
       player.terminal.send("退出\r")
       #expect(player.terminal.waitForExit(timeout: PtyTests.timeout) == 0)
-      #expect(player.screen.lines.contains("已退出课程,停在第 1 步(共 5 步)。"))
+      #expect(player.screen.lines.contains("已退出课程，停在第 1 步（共 5 步）。"))
     }
 
     /// Ctrl-C at the prompt drops the line being typed (the terminal echoes `^C`) and

@@ -129,3 +129,48 @@ func outsideTranscripts(_ lesson: Lesson) -> [String] {
   }
   return lesson.lines.indices.filter { !inside.contains($0) }.map { lesson.lines[$0] }
 }
+
+/// The prose lint: narration may quote only IDs, digests and sizes the lesson prints.
+@Suite struct ProseLintTests {
+  @Test func lesson03FailsWithTheStaleIDItQuotedBeforeTheFix() throws {
+    for path in ["en/03-listing-images.md", "zh/03-listing-images.md"] {
+      let current = try sourceLessons.lesson(at: path)
+      #expect(LessonRun(current).problems.isEmpty, "\(path)")
+      // The ID lesson 03 quoted until outputs were blessed without the prose.
+      let stale = try LessonParser.parse(current.text.replacingAll("ID 都是 2219da1682cf", with: "ID 都是 c7b9bf02da76")
+        .replacingAll("same image ID, 2219da1682cf", with: "same image ID, c7b9bf02da76"), path: path)
+      let run = LessonRun(stale)
+      #expect(run.problems.map(\.message) == [
+        "the narration quotes the ID c7b9bf02da76, which no output of the lesson prints (a deliberate one is marked <!-- lint: allow c7b9bf02da76 -->)"
+      ], "\(path)")
+      #expect(!run.passed)
+    }
+  }
+
+  @Test func findsIDsDigestsAndSizesButNotWords() {
+    let tokens = ProseLint.tokens("Image 2219da1682cf is 64.2MB (or 72.9 MB), digest sha256:0a1b2c3d4e5f; deadbeef is a word, so is facade.")
+    #expect(tokens.map(\.text) == ["2219da1682cf", "64.2MB", "72.9 MB", "sha256:0a1b2c3d4e5f"])
+    #expect(ProseLint.tokens("镜像 ID 是 2219da1682cf，大小 64.2MB。").map(\.text) == ["2219da1682cf", "64.2MB"])
+  }
+
+  @Test func transcriptsAndMarkedExceptionsAreNotLinted() throws {
+    let lesson = try parse("""
+      ---
+      title: t
+      lang: en
+      ---
+
+      The course text's image was 60 MB and 0123456789ab.
+      <!-- lint: allow 60MB 0123456789ab -->
+
+      ```docksim
+      $ echo 2219da1682cf
+      2219da1682cf
+      ```
+
+      It printed 2219da1682cf, not 2219da1682ce.
+      """)
+    #expect(ProseLint.problems(lesson, printed: "$ echo 2219da1682cf\n2219da1682cf").map(\.line) == [13])
+  }
+}
+

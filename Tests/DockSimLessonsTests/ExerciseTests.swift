@@ -77,8 +77,9 @@ let exerciseLesson = """
 }
 
 @Suite struct PlayerExerciseTests {
-  func playerAtTheExercise() throws -> LessonPlayer {
-    let lesson = try parse(Blesser.blessedText(LessonRun(try parse(exerciseLesson))))
+  func playerAtTheExercise(language: String = "en") throws -> LessonPlayer {
+    let text = exerciseLesson.replacingAll("lang: en", with: "lang: \(language)")
+    let lesson = try parse(Blesser.blessedText(LessonRun(try parse(text))))
     var player = LessonPlayer(lesson)
     _ = player.handle("")  // narration
     _ = player.handle("")  // types the command
@@ -87,11 +88,87 @@ let exerciseLesson = """
     return player
   }
 
-  @Test func hintsComeOneByOneThenTheSolution() throws {
+  @Test func hintsComeOneByOneAndNeverTheSolutionUnasked() throws {
     var player = try playerAtTheExercise()
     #expect(player.handle("hint") == [.hint("Start a shell in a container: docker run -it docksim/test")])
     #expect(player.handle("hint") == [.hint("Inside it: echo hello > /etc/motd")])
-    #expect(player.handle("hint") == [.hint("A solution:\ndocker run -it docksim/test\necho hello > /etc/motd\nexit")])
+    #expect(player.handle("hint") == [.notice("No more hints. Type solution to see a solution.")])
+  }
+
+  /// Enter (and `again`) in an exercise checks, as Killercoda's Check button does: it
+  /// never runs the solution.
+  @Test func enterInAnExerciseShowsTheChecklist() throws {
+    var player = try playerAtTheExercise()
+    let list = PlayerOutput.checklist([
+      CheckResult(isMet: false, text: "/etc/motd in the container is 'Welcome to docksim.', expected 'hello'"),
+      CheckResult(isMet: true, text: "image docksim/test is unchanged (\(String(Probe(player.session).imageID("docksim/test")!.prefix(12))))"),
+    ])
+    #expect(player.handle("").first == list)
+    #expect(player.handle("next").first == list)
+    #expect(player.handle("again").prefix(2) == [.goal("/etc/motd says hello in a new container, and the image is unchanged"), list])
+    #expect(player.session.history == ["docker run docksim/test cat /etc/motd"])
+    #expect(player.solvedByStudent == 0 && player.currentExercise != nil)
+  }
+
+  /// A wrong attempt says what still differs.
+  @Test func aWrongAttemptGetsTheChecklist() throws {
+    var player = try playerAtTheExercise()
+    _ = player.handle("docker run -it docksim/test")
+    let out = player.handle("echo helo > /etc/motd")
+    guard case .checklist(let results) = out.last else { Issue.record("expected a checklist: \(out)"); return }
+    #expect(results.map(\.line).first == "✘ /etc/motd in the container is 'helo', expected 'hello'")
+    #expect(results.last?.isMet == true)
+    // A command that changes nothing the checks see adds no checklist.
+    #expect(player.handle("ls /").count == 1)
+  }
+
+  @Test func solutionShowsItAndAsksBeforeRunningIt() throws {
+    var player = try playerAtTheExercise()
+    let shown = player.handle("solution")
+    #expect(shown == [.notice("A solution:"), .solution(["docker run -it docksim/test", "echo hello > /etc/motd", "exit"])])
+    #expect(player.prompt == "Run this solution from the exercise's start? [y/N] ")
+    #expect(player.handle("") == [.notice("Not run. The exercise goes on.")])
+    #expect(player.prompt == "$ " && player.currentExercise != nil)
+    _ = player.handle("solution")
+    let ran = player.handle("y")
+    #expect(ran.first == .notice("Back to the exercise's start; the solution runs:"))
+    #expect(ran.contains(.typed(prompt: "$ ", input: "docker run -it docksim/test")))
+    #expect(player.prompt == "$ " && player.currentExercise == nil && player.solvedByStudent == 0)
+    #expect(player.handle("") == [.typed(prompt: "$ ", input: "docker diff $(docker ps -l -q)")])
+  }
+
+  @Test func resetRestoresTheStartAndUndoTakesBackOneCommand() throws {
+    var player = try playerAtTheExercise()
+    let start = player.session.engine.containers.all.count
+    _ = player.handle("docker run -it docksim/test")
+    _ = player.handle("echo helo > /etc/motd")
+    #expect(player.handle("undo") == [.notice("Taken back: echo helo > /etc/motd")])
+    #expect(player.prompt.hasPrefix("root@"))
+    #expect(player.handle("reset") == [.notice("Back to the exercise's start.")])
+    #expect(player.prompt == "$ " && player.session.engine.containers.all.count == start)
+    #expect(player.handle("undo") == [.notice("No command of yours to take back here (back goes back a step).")])
+  }
+
+  /// A goal reached before the exercise asks for it counts as the student's.
+  @Test func aGoalAlreadyMetCounts() throws {
+    let text = exerciseLesson.replacingAll("check: file /etc/motd in container is \"hello\"\n", with: "")
+    var player = LessonPlayer(try parse(text))
+    _ = player.handle("")
+    _ = player.handle("")
+    _ = player.handle("")
+    let out = player.handle("")
+    #expect(out.first == .goal("/etc/motd says hello in a new container, and the image is unchanged"))
+    #expect(out.last == .solved)
+    #expect(player.solvedByStudent == 1)
+  }
+
+  @Test func aChineseExerciseSpeaksChinese() throws {
+    var player = try playerAtTheExercise(language: "zh")
+    #expect(player.handle("答案").first == .notice("参考答案："))
+    #expect(player.prompt == "从练习开始时的状态运行这个答案吗？[y/N] ")
+    _ = player.handle("否")
+    guard case .checklist(let results) = player.handle("检查").first else { Issue.record("expected a checklist"); return }
+    #expect(results.first?.line == "✘ 容器中的 /etc/motd 是 'Welcome to docksim.'，应为 'hello'")
   }
 
   @Test func theStudentsOwnWaySolvesIt() throws {
@@ -121,14 +198,5 @@ let exerciseLesson = """
     _ = player.handle("next")
     #expect(player.solvedByStudent == 1)
     #expect(player.handle("quit").suffix(2) == [.notice("Exercises: 1 of 1 solved by you."), .finished])
-  }
-
-  @Test func nextPlaysTheSolutionSoTheLessonCanGoOn() throws {
-    var player = try playerAtTheExercise()
-    let out = player.handle("next")
-    #expect(out.first == .notice("The goal is not reached yet; here is a solution:"))
-    #expect(out.contains(.typed(prompt: "$ ", input: "docker run -it docksim/test")))
-    #expect(player.prompt == "$ ")
-    #expect(player.handle("") == [.typed(prompt: "$ ", input: "docker diff $(docker ps -l -q)")])
   }
 }

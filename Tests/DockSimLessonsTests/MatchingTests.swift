@@ -85,7 +85,11 @@ import Testing
   @Test func containerPromptShape() {
     #expect(LessonRun.containerPrompt(of: "root@3f1a2b4c5d6e:/# ls") == "root@3f1a2b4c5d6e:/# ")
     #expect(LessonRun.containerPrompt(of: "root@3f1a2b4c5d6e:/etc# cat motd") == "root@3f1a2b4c5d6e:/etc# ")
-    #expect(LessonRun.containerPrompt(of: "root@3F1A2B4C5D6E:/# ls") == nil)
+    // bash's \h is the hostname: the short ID, or what `docker run -h` set.
+    #expect(LessonRun.containerPrompt(of: "root@Web-1:/# ls") == "root@Web-1:/# ")
+    // CentOS's PS1, `[\u@\h \W]\$ `.
+    #expect(LessonRun.containerPrompt(of: "[root@3f1a2b4c5d6e /]# ls") == "[root@3f1a2b4c5d6e /]# ")
+    #expect(LessonRun.containerPrompt(of: "see root@example.com for details") == nil)
     #expect(LessonRun.containerPrompt(of: "user@host:~$ ls") == nil)
   }
 
