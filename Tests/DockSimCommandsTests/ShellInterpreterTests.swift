@@ -62,7 +62,8 @@ import Testing
   @Test func exportAndUnset() {
     var h = ShellHarness()
     #expect(h.run("export A=1 B; export 1a=2") == out("", "bash: export: `1a=2': not a valid identifier\n", 1))
-    #expect(h.run("export") == out("declare -x A=\"1\"\n"))
+    // bash 5.2 lists an exported name without a value too.
+    #expect(h.run("export") == out("declare -x A=\"1\"\ndeclare -x B\n"))
     #expect(h.run("unset A; echo \"[$A]\"; unset 1a") == out("[]\n", "bash: unset: `1a': not a valid identifier\n", 1))
   }
 

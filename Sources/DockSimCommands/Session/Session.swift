@@ -35,7 +35,9 @@ public struct Session: Sendable {
     self.hostFiles = hostFiles
     self.engine = Engine(
       clock: SimClock(start: settings.clockStart), seed: settings.seed, version: settings.dockerVersion, hub: hub)
-    self.shells = [ShellFrame(place: .host)]
+    var host = ShellFrame(place: .host)
+    host.runningShell = .bash
+    self.shells = [host]
   }
 
   /// The shell that input runs in.
@@ -106,11 +108,53 @@ public struct ShellFrame: Sendable, Hashable {
   var options = ShellOptions.initial(interactive: true)
   /// bash's PIPESTATUS: each stage's status in the last pipeline.
   var pipeStatus: [Int32] = [0]
+  /// The variables the programs the shell runs receive (`export`); the others in
+  /// `environment` are the shell's own. A name without a value is exported once set
+  /// (bash's OLDPWD before the first `cd`).
+  var exported: Set<String>
+  /// The order the process received its environment in, then later exports: `env`
+  /// run without a shell (`docker run IMAGE env`) lists it so.
+  var environmentOrder: [String]
+  /// The shell that runs the commands, whose rules `env` lists the environment by
+  /// (bash by hash bucket, dash and busybox by theirs); nil when no shell runs them.
+  var runningShell: ShellKind?
+  /// `NAME=value command`'s names while the command runs: bash lists them first.
+  var commandAssignments: [String] = []
 
-  public init(place: Place, cwd: String = "/", environment: [String: String] = [:]) {
+  public init(place: Place, cwd: String = "/", environment: [String: String] = [:], order: [String]? = nil) {
     self.place = place
     self.cwd = cwd
     self.environment = environment
+    self.exported = Set(environment.keys)
+    self.environmentOrder = order ?? environment.keys.sorted()
+  }
+
+  /// Sets and exports a variable (`export NAME=value`, the shell's own PWD, SHLVL).
+  mutating func export(_ name: String, _ value: String?) {
+    if let value { environment[name] = value }
+    if exported.insert(name).inserted { environmentOrder.append(name) }
+  }
+
+  /// Removes a variable and its export (`unset`).
+  mutating func unset(_ name: String) {
+    environment[name] = nil
+    exported.remove(name)
+    environmentOrder.removeAll { $0 == name }
+  }
+
+  /// A new shell process of `kind` starting in this frame: only exported variables reach
+  /// it; every shell sets PWD, bash and busybox ash count SHLVL up, bash exports an
+  /// OLDPWD without a value until the first `cd`.
+  mutating func startShell(_ kind: ShellKind) {
+    environment = environment.filter { exported.contains($0.key) }
+    runningShell = kind
+    commandAssignments = []
+    if kind != .dash {
+      let level = environment["SHLVL"].flatMap { Int($0.trimmingSpaces()) } ?? 0
+      export("SHLVL", String(max(0, level + 1)))
+    }
+    if environment["PWD"] != cwd { export("PWD", cwd) }
+    if kind == .bash { export("OLDPWD", nil) }
   }
 
   public var prompt: String {

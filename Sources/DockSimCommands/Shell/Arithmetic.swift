@@ -1,8 +1,12 @@
 /// `$(( ))`: signed 64-bit integers, `+ - * / %`, unary minus, parentheses and
 /// variable names (unset or non-numeric variables count as 0, as in bash).
 struct Arithmetic {
-  enum Outcome { case success(Int64), failure(String) }
-  private struct Failure: Error { var message: String }
+  /// A failure carries bash's message and dash's (`division by zero: "1/0"`).
+  enum Outcome { case success(Int64), failure(String, dash: String) }
+  private struct Failure: Error {
+    var message: String
+    var dash: String
+  }
 
   let text: String
   let variables: [String: String]
@@ -25,14 +29,21 @@ struct Arithmetic {
       guard index == scalars.count else { throw syntax("syntax error in expression") }
       return .success(value)
     } catch {
-      return .failure(error.message)
+      return .failure(error.message, dash: error.dash)
     }
   }
 
   private func syntax(_ what: String) -> Failure {
-    let token = String(String.UnicodeScalarView(scalars[min(index, scalars.count)...]))
-      .trimmingSpaces()
-    return Failure(message: "\(text.trimmingSpaces()): \(what) (error token is \"\(token)\")")
+    // bash drops the blanks before the expression and the token, not after them.
+    let token = String(String.UnicodeScalarView(scalars[min(index, scalars.count)...])).droppingLeadingSpaces()
+    let dash: String
+    switch what {
+    case "division by 0": dash = "division by zero"
+    case "syntax error in expression": dash = "expecting EOF"
+    default: dash = "expecting primary"
+    }
+    return Failure(
+      message: "\(text.droppingLeadingSpaces()): \(what) (error token is \"\(token)\")", dash: "\(dash): \"\(text)\"")
   }
 
   private mutating func sum() throws(Failure) -> Int64 {
@@ -112,6 +123,10 @@ struct Arithmetic {
 }
 
 extension String {
+  func droppingLeadingSpaces() -> String {
+    String(drop { $0 == " " || $0 == "\t" || $0 == "\n" })
+  }
+
   func trimmingSpaces() -> String {
     var s = Substring(self)
     while let f = s.first, f == " " || f == "\t" || f == "\n" { s.removeFirst() }

@@ -5,7 +5,7 @@ import DockSimCore
 enum Builtins {
   static let names: Set<String> = [
     "cd", "pwd", "exit", "export", "unset", "true", "false", ":", "type", "sh", "bash", "dash", "echo", "printf",
-    "test", "[", "break", "continue", "return", "local", "read", "shift", "set",
+    "test", "[", "break", "continue", "return", "local", "read", "shift", "set", "source", ".",
   ]
 
   /// The builtins that are really programs (`/bin/sh`): absent from images without a shell.
@@ -19,11 +19,9 @@ enum Builtins {
     case "cd":
       return cd(argv, prefix: shell.builtinPrefix("cd"), dash: shell.isDash, ash: shell.isAsh, session: &session,
         console: &console)
-    case "pwd":
-      console.line(session.currentShell.cwd)
-      return 0
+    case "pwd": return pwd(argv, shell: shell, session: session, console: &console)
     case "exit": return exit(argv, shell: &shell, session: &session, console: &console)
-    case "export": return export(argv, prefix: prefix, session: &session, console: &console)
+    case "export": return export(argv, prefix: prefix, dash: shell.isDash, session: &session, console: &console)
     case "unset": return unset(argv, prefix: prefix, session: &session, console: &console)
     case "true", ":": return 0
     case "false": return 1
@@ -41,6 +39,8 @@ enum Builtins {
     case "return": return shell.returnBuiltin(argv, session: &session, console: &console)
     case "local": return shell.localBuiltin(argv, session: &session, console: &console)
     case "read": return ReadBuiltin(shell: shell).run(argv, stdin: stdin, prompts: false, session: &session, console: &console)
+    case "source" where shell.isDash: return shell.commandNotFound("source", console: &console)
+    case "source", ".": return shell.sourceBuiltin(argv, stdin: stdin, session: &session, console: &console)
     default: return childShell(argv, shell: shell, stdin: stdin, session: &session, console: &console)
     }
   }
@@ -75,6 +75,41 @@ enum Builtins {
   private static func dashOr(_ shell: ShellRun, _ dash: Int32, _ bash: Int32) -> Int32 {
     if shell.isDash { return dash }
     return bash
+  }
+
+  // MARK: pwd
+
+  /// `pwd [-LP]`: the logical directory, or with `-P` the one symlinks lead to. Operands
+  /// are ignored, as bash and dash do.
+  static func pwd(_ argv: [String], shell: ShellRun, session: Session, console: inout Console) -> Int32 {
+    var physical = false
+    for argument in argv.dropFirst() {
+      guard argument.hasPrefix("-"), argument != "-" else { break }
+      if argument == "--" { break }
+      for letter in argument.dropFirst() {
+        switch letter {
+        case "P": physical = true
+        case "L": physical = false
+        default:
+          if shell.isAsh {
+            console.errorLine(shell.builtinPrefix("pwd") + "illegal option -\(letter)")
+          } else if shell.isDash {
+            console.errorLine(shell.messagePrefix + "pwd: Illegal option -\(letter)")
+          } else {
+            console.errorLine(shell.messagePrefix + "pwd: -\(letter): invalid option")
+            console.errorLine("pwd: usage: pwd [-LP]")
+          }
+          return 2
+        }
+      }
+    }
+    var directory = session.currentShell.cwd
+    if physical {
+      var fs = session.filesystem
+      directory = (try? fs.stat(directory))?.path ?? directory
+    }
+    console.line(directory)
+    return 0
   }
 
   // MARK: cd
@@ -117,6 +152,8 @@ enum Builtins {
     session.currentShell.cwd = logical
     session.currentShell.environment["OLDPWD"] = old
     if session.currentShell.environment["PWD"] != nil { session.currentShell.environment["PWD"] = logical }
+    // dash exports OLDPWD at the first cd; bash exported it at start.
+    if case .container = session.currentShell.place { session.currentShell.export("OLDPWD", nil) }
     if printsTarget { console.line(logical) }
     return 0
   }
@@ -192,12 +229,19 @@ enum Builtins {
 
   // MARK: export, unset
 
-  static func export(_ argv: [String], prefix: String, session: inout Session, console: inout Console) -> Int32 {
+  static func export(
+    _ argv: [String], prefix: String, dash: Bool, session: inout Session, console: inout Console
+  ) -> Int32 {
     let operands = argv.dropFirst().filter { $0 != "-p" && $0 != "--" }
     if operands.isEmpty {
-      let environment = session.currentShell.environment
-      for name in environment.keys.sorted() {
-        console.line("declare -x \(name)=\"\(escapeForDeclare(environment[name]!))\"")
+      // bash: `declare -x NAME="value"` (a name without a value alone); dash: `export NAME='value'`.
+      let frame = session.currentShell
+      for name in frame.exported.sorted() {
+        guard let value = frame.environment[name] else {
+          console.line(dash ? "export \(name)" : "declare -x \(name)")
+          continue
+        }
+        console.line(dash ? "export \(name)=\(singleQuoted(value))" : "declare -x \(name)=\"\(escapeForDeclare(value))\"")
       }
       return 0
     }
@@ -210,11 +254,16 @@ enum Builtins {
         status = 1
         continue
       }
-      if operand.contains("=") {
-        session.currentShell.environment[name] = String(operand.dropFirst(name.count + 1))
-      }
+      session.currentShell.export(name, operand.contains("=") ? String(operand.dropFirst(name.count + 1)) : nil)
     }
     return status
+  }
+
+  /// dash's quoting in `export -p` and `set`: `'it'\''s'`.
+  static func singleQuoted(_ value: String) -> String {
+    var out = "'"
+    for c in value { out += c == "'" ? "'\\''" : String(c) }
+    return out + "'"
   }
 
   private static func escapeForDeclare(_ value: String) -> String {
@@ -234,7 +283,7 @@ enum Builtins {
         status = 1
         continue
       }
-      session.currentShell.environment[name] = nil
+      session.currentShell.unset(name)
     }
     return status
   }
@@ -315,6 +364,11 @@ enum Builtins {
       let absolute = session.absolutePath(path)
       let data = try session.withFilesystem { fs throws(FSError) in try fs.readFile(absolute) }
       text = String(decoding: data.bytes(in: 0..<OutputLimit.bytes), as: UTF8.self)
+    } catch .isADirectory {
+      // bash names the file twice; dash reads nothing from it and ends with 0.
+      if isDash { return 0 }
+      console.errorLine("\(path): \(path): Is a directory")
+      return 126
     } catch {
       console.errorLine(isDash ? "\(name): 0: cannot open \(path): No such file" : "\(name): \(path): \(error)")
       return isDash ? 2 : 127
@@ -350,9 +404,10 @@ enum Builtins {
   ) -> Int32 {
     let saved = session.currentShell
     let depth = session.shells.count
-    // A new shell process: functions and `set` options are not inherited.
+    // A new shell process: functions, `set` options and unexported variables are not inherited.
     session.currentShell.functions = [:]
     session.currentShell.options = .initial(interactive: false)
+    session.currentShell.startShell(child.isAsh ? .ash : child.isDash ? .dash : .bash)
     let status = child.run(script, stdin: stdin, stdinIsTerminal: false, session: &session, console: &console)
     if session.shells.count == depth {
       session.currentShell = saved

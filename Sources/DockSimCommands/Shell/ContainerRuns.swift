@@ -10,7 +10,8 @@ extension Session {
     stdin: [UInt8] = [], stdinIsTerminal: Bool = false, console: inout Console
   ) -> Int32 {
     guard !arguments.isEmpty else { return 0 }
-    shells.append(ShellFrame(place: .container(id: id), cwd: workingDirectory, environment: environment))
+    let (values, order) = processEnvironment(id, environment, tty: stdinIsTerminal)
+    shells.append(ShellFrame(place: .container(id: id), cwd: workingDirectory, environment: values, order: order))
     let depth = shells.count
     var run = ShellRun(dialect: .bashCommand(name: "bash"), isSubshell: true)
     let status = run.invoke(arguments, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &self, console: &console)
@@ -25,13 +26,40 @@ extension Session {
     guard Builtins.shells.contains(PathText.basename(program)), case .container = currentShell.place,
       let kind = shellKind(of: program)
     else { return false }
-    let outer = currentShell
-    var frame = ShellFrame(place: outer.place, cwd: outer.cwd, environment: outer.environment)
+    var frame = currentShell
     frame.shellProgram = program
-    frame.hostname = outer.hostname
     frame.shellKind = kind
+    frame.typedLines = []
+    frame.linesRead = 0
+    frame.lastStatus = 0
+    frame.functions = [:]
+    frame.options = .initial(interactive: true)
+    frame.pipeStatus = [0]
+    frame.startShell(kind)
     shells.append(frame)
     return true
+  }
+
+  /// The environment the daemon gives a container's process, in its order: PATH (the
+  /// default when the image sets none), HOSTNAME, TERM under `-t`, the image's and `-e`
+  /// variables, then HOME when unset (moby's CreateDaemonEnvironment, runc's HOME).
+  func processEnvironment(
+    _ id: String, _ given: [String: String], tty: Bool
+  ) -> (values: [String: String], order: [String]) {
+    guard let container = engine.containers[id: id] else { return (given, given.keys.sorted()) }
+    var values = given
+    values["PATH"] = values["PATH"] ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+    values["HOSTNAME"] = values["HOSTNAME"] ?? container.hostname
+    if tty { values["TERM"] = values["TERM"] ?? "xterm" }
+    values["HOME"] = values["HOME"] ?? "/root"
+    var order = ["PATH", "HOSTNAME"] + (tty ? ["TERM"] : [])
+    for line in container.environment {
+      let name = String(line.prefix { $0 != "=" })
+      if values[name] != nil, !order.contains(name) { order.append(name) }
+    }
+    for name in given.keys.sorted() where !order.contains(name) && name != "HOME" { order.append(name) }
+    if !order.contains("HOME") { order.append("HOME") }
+    return (values, order)
   }
 
   /// Runs a command line in the container as `sh -c` would (`docker exec C sh -c '...'`).

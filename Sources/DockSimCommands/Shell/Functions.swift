@@ -98,7 +98,7 @@ extension ShellRun {
       }
       status = isDash ? Int32(number) : Int32(truncatingIfNeeded: number & 0xff)
     }
-    guard functionDepth > 0 else {
+    guard functionDepth > 0 || sourceDepth > 0 else {
       // dash ends the shell, as `return` ends a sourced script; bash refuses.
       if isDash {
         exitRequested = true
@@ -111,7 +111,7 @@ extension ShellRun {
   }
 
   private mutating func leave(with status: Int32) -> Int32 {
-    guard functionDepth > 0 else { return status }
+    guard functionDepth > 0 || sourceDepth > 0 else { return status }
     returnStatus = status
     return status
   }

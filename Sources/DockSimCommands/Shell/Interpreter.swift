@@ -72,6 +72,11 @@ struct ShellRun {
   var loopControl: LoopControl?
   /// How many shell functions are running (`return` and `local` need one).
   var functionDepth = 0
+  /// How many files `.` or `source` is reading (`return` ends one).
+  var sourceDepth = 0
+  /// bash `-c`'s last simple command, which bash runs by exec without a fork, so its
+  /// program sees SHLVL one lower (bash 5.1+ `-c` one-shot optimisation).
+  var execsLast: SimpleCommand?
   /// How many `sh`/`bash` processes this one runs inside (see `Builtins.processNesting`).
   var processDepth = 0
   /// Set by `return`: the lists up to the function's body stop; the call's status.
@@ -166,6 +171,9 @@ struct ShellRun {
     case .success(let parsed):
       for warning in parsed.warnings { console.errorLine(syntaxPrefix(line: 1) + warning) }
       hereDocuments = parsed.hereDocuments
+      if case .bash(_, file: false) = dialect, isSubshell, sourceDepth == 0, functionDepth == 0 {
+        execsLast = Self.lastCommand(of: parsed.script)
+      }
       let status = run(parsed.script, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
       guard let aborted = abortStatus else { return status }
       abortStatus = nil
@@ -205,6 +213,16 @@ struct ShellRun {
         console.errorLine(syntaxPrefix(line: reached) + "`\(shown)'")
       }
     }
+  }
+
+  /// The last list's last pipeline when it is one simple command without redirections.
+  private static func lastCommand(of script: Script) -> SimpleCommand? {
+    guard let list = script.lists.last else { return nil }
+    let pipeline = list.rest.last?.1 ?? list.first
+    guard !pipeline.negated, pipeline.commands.count == 1, case .simple(let command) = pipeline.commands[0],
+      command.redirections.isEmpty, !command.words.isEmpty
+    else { return nil }
+    return command
   }
 
   // MARK: Lists and pipelines
@@ -511,8 +529,16 @@ struct ShellRun {
     }
     let input = redirect.stdin.map { ShellInput($0, isSeekable: redirect.stdinIsFile) } ?? stdin
     let inputIsTerminal = redirect.stdin == nil && stdinIsTerminal
-    let saved = session.currentShell.environment
-    for (name, value) in assignments { session.currentShell.environment[name] = value }
+    let saved = session.currentShell
+    // `NAME=value command`: the command's environment has NAME.
+    for (name, value) in assignments { session.currentShell.export(name, value) }
+    let execs = execsLast.map { $0 == command && $0.line == command.line } ?? false
+    if execs, !Builtins.names.subtracting(Builtins.shells).contains(argv[0]),
+      session.currentShell.functions[argv[0]] == nil, let level = session.currentShell.environment["SHLVL"].flatMap({ Int($0) })
+    {
+      session.currentShell.environment["SHLVL"] = String(level - 1)
+    }
+    session.currentShell.commandAssignments = assignments.map(\.0)
     let depth = session.shells.count
     var status: Int32
     if redirect.capturesOutput {
@@ -528,8 +554,12 @@ struct ShellRun {
     } else {
       status = invoke(argv, stdin: input, stdinIsTerminal: inputIsTerminal, session: &session, console: &console)
     }
+    if execs, session.shells.count == depth { session.currentShell.environment["SHLVL"] = saved.environment["SHLVL"] }
     if !assignments.isEmpty, session.shells.count == depth {
-      for (name, _) in assignments { session.currentShell.environment[name] = saved[name] }
+      for (name, _) in assignments { session.currentShell.environment[name] = saved.environment[name] }
+      session.currentShell.exported = saved.exported
+      session.currentShell.environmentOrder = saved.environmentOrder
+      session.currentShell.commandAssignments = []
     }
     return status
   }
@@ -558,6 +588,11 @@ struct ShellRun {
     }
     if Builtins.isShellPath(name, in: session) {
       return Builtins.run(argv, shell: &self, stdin: stdin, session: &session, console: &console)
+    }
+    if name.contains("/"), case .container = session.currentShell.place,
+      let status = runPath(argv, stdin: stdin, stdinIsTerminal: stdinIsTerminal, session: &session, console: &console)
+    {
+      return status
     }
     guard let program = ProgramTable.lookup(name, in: session) else {
       return commandNotFound(name, console: &console)

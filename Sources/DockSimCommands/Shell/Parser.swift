@@ -870,32 +870,144 @@ struct Parser {
   }
 
   private static func bracedParameter(_ inside: String, whole: String, quoted: Bool) -> WordPart {
-    // `${NAME[subscript]}`: an array element (the shell knows only bash's PIPESTATUS).
+    // `${NAME[subscript]}`: an array element.
     if let bracket = inside.firstIndex(of: "["), inside.hasSuffix("]"), isName(String(inside[..<bracket])) {
       return .parameter(inside, quoted: quoted)
     }
-    if inside.hasPrefix("#"), inside.count > 1, isName(String(inside.dropFirst())) {
-      return .parameter(inside, quoted: quoted)
+    // `${#NAME}`, `${#1}`, `${#@}`: the length.
+    if inside.hasPrefix("#"), inside.count > 1 {
+      let name = String(inside.dropFirst())
+      if isName(name) || isSpecial(name) || name.allSatisfy({ $0.isASCII && $0.isNumber }) { return .parameter(inside, quoted: quoted) }
+      if let bracket = name.firstIndex(of: "["), name.hasSuffix("]"), isName(String(name[..<bracket])) {
+        return .parameter(inside, quoted: quoted)
+      }
     }
-    var name = ""
     var rest = Substring(inside)
-    if let first = rest.unicodeScalars.first, first.isASCIIDigit || "?$#!@*-".unicodeScalars.contains(first),
-      rest.count == 1 || !first.isASCIIDigit
-    {
-      name = String(rest.prefix(1))
-      rest = rest.dropFirst()
+    let name: String
+    if let first = rest.first, first.isASCII, first.isNumber {
+      name = String(rest.prefix { $0.isASCII && $0.isNumber })
+    } else if let first = rest.first, isSpecial(String(first)) {
+      name = String(first)
     } else {
       name = String(rest.prefix { $0 == "_" || $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII })
-      rest = rest.dropFirst(name.count)
     }
-    guard !name.isEmpty, isName(name) || name.count == 1 else { return .parameter("!" + whole, quoted: quoted) }
+    rest = rest.dropFirst(name.count)
+    guard !name.isEmpty else { return .parameter("!" + whole, quoted: quoted) }
     if rest.isEmpty { return .parameter(name, quoted: quoted) }
-    let colon = rest.hasPrefix(":")
-    let body = colon ? rest.dropFirst() : rest
-    guard body.hasPrefix("-") else { return .parameter("!" + whole, quoted: quoted) }
-    var sub = Parser(String(body.dropFirst()))
-    let defaultWord = (try? sub.parseWord()) ?? Word(parts: [.literal(String(body.dropFirst()), quoted: true)])
-    return .parameter(colon ? name + ":" : name, quoted: quoted, defaultValue: defaultWord)
+    guard let operation = parameterOperation(rest, quoted: quoted) else {
+      return .parameter("!" + whole, quoted: quoted)
+    }
+    return .parameter(name, quoted: quoted, operation: operation)
+  }
+
+  private static func isSpecial(_ name: String) -> Bool { ["?", "$", "#", "!", "@", "*", "-"].contains(name) }
+
+  /// The operator after the name in `${NAME...}`; nil when bash calls it a bad substitution.
+  private static func parameterOperation(_ text: Substring, quoted: Bool) -> ParameterOperation? {
+    func operand(_ t: Substring) -> Word { operandWord(String(t), quoted: quoted) }
+    let colon = text.hasPrefix(":")
+    let body = colon ? text.dropFirst() : text
+    let defaults: [Character: ParameterOperation.Kind] = [
+      "-": .useDefault, "=": .assignDefault, "?": .errorIfUnset, "+": .useAlternative,
+    ]
+    if let first = body.first, let kind = defaults[first] {
+      return ParameterOperation(kind: kind, colon: colon, word: operand(body.dropFirst()))
+    }
+    if colon {
+      // `${v:offset}`, `${v:offset:length}`: arithmetic, split at the first `:` outside parentheses.
+      var depth = 0
+      var split: Substring.Index?
+      for i in body.indices {
+        if body[i] == "(" { depth += 1 }
+        if body[i] == ")" { depth -= 1 }
+        if body[i] == ":", depth == 0 {
+          split = i
+          break
+        }
+      }
+      guard let split else { return ParameterOperation(kind: .substring(offset: String(body), length: nil)) }
+      return ParameterOperation(
+        kind: .substring(offset: String(body[..<split]), length: String(body[body.index(after: split)...])))
+    }
+    for (op, kind) in [
+      ("%%", ParameterOperation.Kind.removeSuffix(longest: true)), ("%", .removeSuffix(longest: false)),
+      ("##", .removePrefix(longest: true)), ("#", .removePrefix(longest: false)),
+      ("^^", .changeCase(upper: true, all: true)), ("^", .changeCase(upper: true, all: false)),
+      (",,", .changeCase(upper: false, all: true)), (",", .changeCase(upper: false, all: false)),
+    ] where text.hasPrefix(op) {
+      return ParameterOperation(kind: kind, word: operand(text.dropFirst(op.count)))
+    }
+    guard text.hasPrefix("/") else { return nil }
+    var pattern = text.dropFirst()
+    var kind = ParameterOperation.Kind.replace(all: false, anchor: nil)
+    if pattern.hasPrefix("/") {
+      kind = .replace(all: true, anchor: nil)
+      pattern = pattern.dropFirst()
+    } else if pattern.hasPrefix("#") {
+      kind = .replace(all: false, anchor: .start)
+      pattern = pattern.dropFirst()
+    } else if pattern.hasPrefix("%") {
+      kind = .replace(all: false, anchor: .end)
+      pattern = pattern.dropFirst()
+    }
+    // The pattern ends at the first `/` not quoted by a backslash.
+    var cut: Substring.Index?
+    var i = pattern.startIndex
+    while i < pattern.endIndex {
+      if pattern[i] == "\\" {
+        i = pattern.index(after: i)
+        if i < pattern.endIndex { i = pattern.index(after: i) }
+        continue
+      }
+      if pattern[i] == "/" {
+        cut = i
+        break
+      }
+      i = pattern.index(after: i)
+    }
+    guard let cut else { return ParameterOperation(kind: kind, word: operand(pattern), replacement: nil) }
+    return ParameterOperation(
+      kind: kind, word: operand(pattern[..<cut]), replacement: operand(pattern[pattern.index(after: cut)...]))
+  }
+
+  /// The word inside `${NAME-word}`: quotes and expansions as in a word, blanks kept.
+  /// Inside double quotes (`quoted`), quotes are plain characters and a backslash
+  /// quotes only `$`, backquote, `"` and itself. Unquoted characters stay pattern
+  /// characters for `%`, `#` and `/`.
+  static func operandWord(_ text: String, quoted: Bool) -> Word {
+    var parser = Parser(text)
+    var builder = WordBuilder()
+    builder.appendQuoted([])
+    do {
+      while let c = parser.peek() {
+        switch c {
+        case "\\":
+          if let next = parser.peek(1), !quoted || "$`\"\\".unicodeScalars.contains(next) {
+            builder.append(next, quoted: true)
+            parser.index += 2
+          } else {
+            builder.append(c, quoted: quoted)
+            parser.index += 1
+          }
+        case "'" where !quoted:
+          parser.index += 1
+          guard let close = parser.text[parser.index...].firstIndex(of: "'") else { throw Failure.unmatched("'") }
+          builder.appendQuoted(parser.text[parser.index..<close])
+          parser.index = close + 1
+        case "\"" where !quoted: try parser.parseDoubleQuoted(into: &builder)
+        case "$": try parser.parseDollar(into: &builder, quoted: quoted)
+        case "`": try parser.parseBackquote(into: &builder, quoted: quoted)
+        default:
+          builder.append(c, quoted: false)
+          parser.index += 1
+        }
+      }
+    } catch {
+      return Word(parts: [.literal(text, quoted: true)], source: text)
+    }
+    var word = builder.finish()
+    word.source = text
+    return word
   }
 
   /// `$(( ... ))`: kept as text and evaluated when expanded.

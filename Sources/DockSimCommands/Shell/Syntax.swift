@@ -115,12 +115,35 @@ struct Word: Sendable, Hashable {
 
 enum WordPart: Sendable, Hashable {
   case literal(String, quoted: Bool)
-  /// `$NAME`, `${NAME}`, `$?`, `$1`; with `${NAME:-word}` the default.
-  case parameter(String, quoted: Bool, defaultValue: Word? = nil)
+  /// `$NAME`, `${NAME}`, `$?`, `$1`; with `${NAME:-word}`, `${NAME%pattern}`, ... the operation.
+  case parameter(String, quoted: Bool, operation: ParameterOperation? = nil)
   /// `$(...)` or backquotes.
   case command(Script, quoted: Bool)
   /// `~` at the start of a word.
   case tilde
+}
+
+/// What `${NAME<op>word}` does with the value (bash's and POSIX's operators).
+struct ParameterOperation: Sendable, Hashable {
+  enum Kind: Sendable, Hashable {
+    /// `-`, `=`, `?`, `+` (with `colon`, an empty value counts as unset).
+    case useDefault, assignDefault, errorIfUnset, useAlternative
+    /// `%`, `%%`, `#`, `##`.
+    case removeSuffix(longest: Bool), removePrefix(longest: Bool)
+    /// `/`, `//`, `/#`, `/%` (bash).
+    case replace(all: Bool, anchor: Anchor?)
+    /// `:offset` and `:offset:length` (bash): both arithmetic text.
+    case substring(offset: String, length: String?)
+    /// `^`, `^^`, `,`, `,,` (bash).
+    case changeCase(upper: Bool, all: Bool)
+  }
+  enum Anchor: Sendable, Hashable { case start, end }
+  var kind: Kind
+  var colon = false
+  /// The word after the operator (default, pattern, message).
+  var word: Word?
+  /// `${NAME/pattern/replacement}`'s replacement.
+  var replacement: Word?
 }
 
 struct Redirection: Sendable, Hashable {

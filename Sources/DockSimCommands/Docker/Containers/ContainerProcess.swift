@@ -161,14 +161,17 @@ extension Session {
     of id: String, main: Bool, program: String? = nil, workingDirectory: String? = nil, environment: [String] = []
   ) {
     guard var container = engine.containers[id: id] else { return }
-    let variables = Self.environment(container.environment + environment)
+    let (variables, order) = processEnvironment(
+      id, Self.environment(container.environment + environment), tty: container.tty || !main)
     var frame = ShellFrame(
-      place: .container(id: id), cwd: workingDirectory ?? container.workingDirectory, environment: variables)
+      place: .container(id: id), cwd: workingDirectory ?? container.workingDirectory, environment: variables,
+      order: order)
     frame.shellProgram = program ?? (main ? container.path : nil)
     frame.hostname = container.settings.hostname
     shells.append(frame)
     // Resolved inside the container (PATH, symlinks): `sh` is dash or busybox ash.
     if let program = currentShell.shellProgram, let kind = shellKind(of: program) { currentShell.shellKind = kind }
+    currentShell.startShell(currentShell.shellKind)
     if main {
       container.attachedShellIndex = shells.count - 1
       engine.containers.update(container)

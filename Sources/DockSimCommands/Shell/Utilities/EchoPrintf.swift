@@ -1,5 +1,11 @@
 import DockSimCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// bash's `echo` and `printf` builtins.
 enum EchoPrintf {
   /// `echo [-neE] words`: options only while each word is made of n, e, E.
@@ -254,6 +260,8 @@ enum CFormat {
   }
 
   static func floating(_ value: Double, spec: String, conversion: Character) -> String {
+    // `%e` and `%g`: the C library's own conversion, which bash's printf calls.
+    if "eEgG".contains(conversion) { return cFormatted(value, spec: spec + String(conversion)) }
     let flags = spec.dropFirst().prefix { "-+ #0".contains($0) }
     let rest = spec.dropFirst(1 + flags.count)
     let width = Int(rest.prefix { $0 != "." }) ?? 0
@@ -262,6 +270,13 @@ enum CFormat {
     if value < 0 || (value == 0 && value.sign == .minus) { sign = "-" } else if flags.contains("+") { sign = "+" }
     let digits = fixed(abs(value), precision: precision)
     return padNumber(sign: sign, digits: digits, width: width, flags: flags, zeroAllowed: true)
+  }
+
+  private static func cFormatted(_ value: Double, spec: String) -> String {
+    var buffer = [CChar](repeating: 0, count: 512)
+    let count = withVaList([value]) { vsnprintf(&buffer, buffer.count, spec, $0) }
+    guard count >= 0 else { return "" }
+    return String(decoding: buffer.prefix(min(Int(count), buffer.count - 1)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// `%.Nf` by exact decimal rounding of the double's value (half to even on ties, like glibc).

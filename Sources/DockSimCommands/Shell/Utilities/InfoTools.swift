@@ -450,14 +450,38 @@ struct Sleep: Program {
 
 // MARK: - small facts: env, whoami, hostname, uname, id, basename, dirname, seq, yes
 
+/// GNU env: `env` lists the environment, `env [-i] [-u NAME] [NAME=value]... COMMAND`
+/// runs COMMAND in a changed one.
 struct Env: Program {
+  /// GNU env's options docksim does not act on.
+  static let unsimulated: Set<String> = [
+    "-0", "--null", "-C", "--chdir", "-S", "--split-string", "-v", "--debug", "--block-signal",
+    "--default-signal", "--ignore-signal", "--list-signal-handling", "-a", "--argv0",
+  ]
+
   func run(_ invocation: Invocation, session: inout Session, console: inout Console) -> Int32 {
     var arguments = ArraySlice(invocation.operands)
     var assignments: [(String, String)] = []
+    var removed: [String] = []
     var clear = false
     while let first = arguments.first {
-      if first == "-i" || first == "-" {
+      if first == "-i" || first == "-" || first == "--ignore-environment" {
         clear = true
+      } else if first == "-u" || first == "--unset", arguments.count > 1 {
+        arguments.removeFirst()
+        removed.append(arguments.first!)
+      } else if first.hasPrefix("--unset=") {
+        removed.append(String(first.dropFirst("--unset=".count)))
+      } else if first == "--" {
+        arguments.removeFirst()
+        break
+      } else if let option = Self.unsimulated.first(where: { first == $0 || first.hasPrefix($0 + "=") }) {
+        return NotSimulatedOption.report("env", option, console: &console)
+      } else if first.hasPrefix("-"), first.count > 1, !first.contains("=") {
+        let what = first.hasPrefix("--") ? "unrecognized option '\(first)'" : "invalid option -- '\(first.dropFirst().prefix(1))'"
+        console.errorLine("env: \(what)")
+        console.errorLine("Try 'env --help' for more information.")
+        return 125
       } else if let equals = first.firstIndex(of: "="), first.first != "=" {
         assignments.append((String(first[..<equals]), String(first[first.index(after: equals)...])))
       } else {
@@ -465,23 +489,93 @@ struct Env: Program {
       }
       arguments.removeFirst()
     }
-    let saved = session.currentShell.environment
-    if clear { session.currentShell.environment = [:] }
-    for (name, value) in assignments { session.currentShell.environment[name] = value }
-    defer { if session.shells.count > 0 { session.currentShell.environment = saved } }
-    guard !arguments.isEmpty else {
-      for (name, value) in session.currentShell.environment.sorted(by: { $0.key < $1.key }) {
-        console.line("\(name)=\(value)")
+    let saved = session.currentShell
+    if clear {
+      session.currentShell.environment = session.currentShell.environment.filter { !session.currentShell.exported.contains($0.key) }
+      session.currentShell.exported = []
+      session.currentShell.environmentOrder = []
+    }
+    for name in removed { session.currentShell.unset(name) }
+    for (name, value) in assignments { session.currentShell.export(name, value) }
+    defer {
+      if session.shells.count > 0 {
+        session.currentShell.environment = saved.environment
+        session.currentShell.exported = saved.exported
+        session.currentShell.environmentOrder = saved.environmentOrder
+      }
+    }
+    guard let name = arguments.first else {
+      if clear {
+        for name in session.currentShell.environmentOrder { console.line("\(name)=\(session.currentShell.environment[name] ?? "")") }
+        return 0
+      }
+      // env's own listing: what the shell passed it, env's changes in place or at the end.
+      let added = assignments.map(\.0).filter { clear || !saved.exported.contains($0) || saved.environment[$0] == nil }
+      let frame = session.currentShell
+      for line in EnvironmentListing.lines(frame, program: invocation.arguments[0], session: session, appended: added) {
+        console.line(line)
       }
       return 0
     }
     var run = ShellRun(dialect: .bashCommand(name: "env"), isSubshell: true)
-    let name = arguments.first!
+    // A program env starts has no shell around it: it sees the environment in env's order.
+    session.currentShell.runningShell = nil
     guard session.canRun(name) else {
       console.errorLine("env: \(UtilityContext.quote(name)): No such file or directory")
       return 127
     }
     return run.invoke(Array(arguments), stdin: invocation.stdin, stdinIsTerminal: false, session: &session, console: &console)
+  }
+}
+
+/// GNU printenv: every exported variable, or the values of the names given (status 1
+/// when one is not set).
+struct Printenv: Program {
+  func run(_ invocation: Invocation, session: inout Session, console: inout Console) -> Int32 {
+    var names: [String] = []
+    for argument in invocation.operands {
+      if argument == "--" { continue }
+      if argument == "-0" || argument == "--null" {
+        return NotSimulatedOption.report("printenv", argument, console: &console)
+      }
+      if argument.hasPrefix("-"), argument.count > 1 {
+        let what = argument.hasPrefix("--") ? "unrecognized option '\(argument)'" : "invalid option -- '\(argument.dropFirst().prefix(1))'"
+        console.errorLine("printenv: \(what)")
+        console.errorLine("Try 'printenv --help' for more information.")
+        return 2
+      }
+      names.append(argument)
+    }
+    let frame = session.currentShell
+    guard !names.isEmpty else {
+      for line in EnvironmentListing.lines(frame, program: invocation.arguments[0], session: session, appended: []) {
+        console.line(line)
+      }
+      return 0
+    }
+    var status: Int32 = 0
+    for name in names {
+      if name == "_", frame.runningShell == .bash {
+        console.line(EnvironmentListing.commandPath(invocation.arguments[0], session: session))
+        continue
+      }
+      guard frame.exported.contains(name), let value = frame.environment[name], !name.contains("=") else {
+        status = 1
+        continue
+      }
+      console.line(value)
+    }
+    return status
+  }
+}
+
+/// `docksim: PROG: OPTION: not simulated`: an option the real program has that docksim
+/// does not act on (status 2), never the real tool's "invalid option", which would say
+/// the option does not exist.
+enum NotSimulatedOption {
+  static func report(_ program: String, _ option: String, console: inout Console) -> Int32 {
+    console.errorLine("docksim: \(program): \(option): not simulated")
+    return 2
   }
 }
 

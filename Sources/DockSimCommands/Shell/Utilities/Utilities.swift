@@ -30,7 +30,7 @@ enum Utilities {
     "date": DateProgram(),
     "sleep": Sleep(),
     "env": Env(),
-    "printenv": Env(),
+    "printenv": Printenv(),
     "whoami": SimpleFacts(name: "whoami"),
     "id": SimpleFacts(name: "id"),
     "hostname": SimpleFacts(name: "hostname"),
