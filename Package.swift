@@ -26,6 +26,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // The daemon's HTTP server (docksim daemon): HTTP/1.1 codec, unix and TCP sockets, and the
+    // hijacked connections attach and exec need.
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     // The model: layers, union filesystem, images, registry, containers, output primitives.
@@ -57,10 +60,21 @@ let package = Package(
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // Everything that touches the real terminal.
     .target(name: "DockSimTerminal", dependencies: ["CLibEdit", "DockSimCore"]),
+    // `docksim daemon`: the Docker Engine API over one session, for the real docker CLI,
+    // docker-py and Compose. The only module that links SwiftNIO.
+    .target(
+      name: "DockSimDaemon",
+      dependencies: [
+        "DockSimCommands", "DockSimCore",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
     .executableTarget(
       name: "docksim",
       dependencies: [
-        "DockSimCommands", "DockSimCore", "DockSimData", "DockSimLessons", "DockSimTerminal",
+        "DockSimCommands", "DockSimCore", "DockSimDaemon", "DockSimData", "DockSimLessons", "DockSimTerminal",
       ]
     ),
     // Fixtures and helpers the test targets share (golden files, the course's images, a
@@ -72,6 +86,12 @@ let package = Package(
       name: "DockSimCommandsTests", dependencies: ["DockSimCommands", "DockSimCore", "DockSimData", "DockSimTestSupport"]),
     .testTarget(name: "DockSimLessonsTests", dependencies: ["DockSimLessons", "DockSimCommands", "DockSimCore"]),
     .testTarget(name: "DockSimTerminalTests", dependencies: ["DockSimTerminal"]),
+    .testTarget(
+      name: "DockSimDaemonTests",
+      dependencies: [
+        "DockSimDaemon", "DockSimCommands", "DockSimCore", "DockSimData", "DockSimTestSupport",
+        .product(name: "NIOCore", package: "swift-nio"),
+      ]),
     // KernelResults/ holds the real kernel's recorded results, read from the source tree.
     .testTarget(
       name: "OverlayDifferentialTests", dependencies: ["DockSimCore", "DockSimCommands"], exclude: ["KernelResults"]),

@@ -5,7 +5,7 @@ import DockSimTerminal
 enum Launcher {
   static let root = CommandSpec(
     name: "docksim", abstract: DockSim.abstract, discussion: DockSim.discussion, options: DockSim.options,
-    subcommands: [LessonCommand.spec, RecordCommand.spec])
+    subcommands: [LessonCommand.spec, RecordCommand.spec, DaemonCommand.spec])
 
   static func run(_ arguments: [String]) -> Int32 {
     do {
@@ -32,6 +32,7 @@ enum Launcher {
     switch parsed.commandPath.last {
     case LessonCommand.spec.name: return try LessonCommand(parsed).run()
     case RecordCommand.spec.name: return try RecordCommand(parsed).run()
+    case DaemonCommand.spec.name: return try DaemonCommand(parsed).run()
     default: return try DockSim(parsed).run()
     }
   }
