@@ -205,7 +205,7 @@ public struct LessonPlayer: Sendable {
       // rather than type the command at the wrong prompt; Enter again types it anyway.
       if let moved = LessonPlayer.move(from: prompt, to: session.prompt), warnedAtStep != position {
         warnedAtStep = position
-        return [.notice(message(.elsewhere(moved, expected: prompt, current: session.prompt)))]
+        return [.notice(message(.elsewhere(moved, expected: prompt.trimmingSpaces, current: session.prompt.trimmingSpaces)))]
       }
       pendingCommand = input
       return [.typed(prompt: session.prompt, input: input)]

@@ -7,12 +7,16 @@ import Foundation
 /// The thin terminal side of the lesson player: it types, prints and waits for Enter;
 /// every decision is `LessonPlayer`'s.
 ///
-/// Lines are read in the terminal's own line mode (the player types lesson commands out
-/// after the prompt, which a line editor would redraw over). Ctrl-C never kills the
-/// process: SIGINT only raises the flag `Signals` keeps, so
-/// * at the prompt the kernel drops the line being typed (and echoes `^C`), and the
-///   player cancels a lesson command not run yet, or offers to leave; a second Ctrl-C
-///   in a row leaves with the summary (status 130);
+/// On a terminal lines are read with the REPL's LineEditor (libedit: Emacs keys, Up
+/// for history, Tab completion in the lesson's session); a lesson command typed out
+/// waits for Enter in an editor with an empty prompt. Keys typed while output plays are
+/// not echoed (the terminal's echo is off then): they wait for the next prompt, and a
+/// pull's progress redrawn in place stays whole. Without a terminal the kernel's line
+/// mode reads. Ctrl-C never kills the process: SIGINT only raises the flag `Signals`
+/// keeps, so
+/// * at the prompt the line being typed is dropped (`^C` shown), and the player
+///   cancels a lesson command not run yet, or offers to leave; a second Ctrl-C in a
+///   row leaves with the summary (status 130);
 /// * while a command's output plays, the rest is dropped and the command is cancelled
 ///   whole: the player goes back to what it was before the input, as the REPL does;
 /// * with `--auto`, it leaves with the summary.
@@ -27,9 +31,9 @@ struct LessonDriver {
   func play(_ lesson: Lesson) -> Int32 {
     Signals.installInteractiveHandlers()
     defer { Signals.restoreTerminal() }
-    let input = ByteLineReader(fd: 0)
     let history = HistoryFile.defaultPath().map { HistoryFile(path: $0) }
     var player = LessonPlayer(lesson, environment: LessonEnvironment(traits: LessonDriver.traits()))
+    let input = PlayerInput(history: auto ? nil : history)
     write(lesson.title + "\n\n")
     _ = show(player.introduction)
     while !player.isFinished {
@@ -44,7 +48,8 @@ struct LessonDriver {
         switch readInput(player, from: input) {
         case .interrupted:
           Signals.clearInterrupt()
-          write("\n")
+          // libedit ends the line after its `^C`; the kernel only echoes `^C`.
+          if !input.edits { write("\n") }
           _ = show(player.interrupt())
           if player.isFinished { return 130 }
           continue
@@ -59,13 +64,17 @@ struct LessonDriver {
           if shownPrompt, line.isEmpty, isatty(1) == 1 { write("\u{1B}[1A\u{1B}[2K\r") }
         }
       }
-      record(text, in: history)
+      record(text, in: history, editor: input)
       let before = player
       Signals.clearInterrupt()
-      if !show(player.handle(text)) {
+      // Keys typed while the output plays are not echoed into it (a pull's progress is
+      // redrawn in place): they wait in the terminal for the next prompt, where libedit
+      // shows them. Ctrl-C still interrupts.
+      let shown = input.withoutEcho { show(player.handle(text)) }
+      if !shown {
         if auto { return leave(&player) }
-        // Cut short: the input is cancelled whole, as in the REPL.
-        write("\n")
+        // Cut short: the input is cancelled whole, as in the REPL (echo was off: say ^C).
+        write(input.edits ? "^C\n" : "\n")
         player = before
         player.commandInterrupted()
       }
@@ -83,30 +92,34 @@ struct LessonDriver {
 
   /// One complete input: more lines while the shell would ask for them (`> `).
   /// Ctrl-C anywhere in it drops the whole input.
-  private func readInput(_ player: LessonPlayer, from reader: ByteLineReader) -> LineInput {
-    write(player.pendingCommand == nil ? player.prompt : "")
+  private func readInput(_ player: LessonPlayer, from reader: PlayerInput) -> LineInput {
+    // A lesson command typed out waits for Enter after it: no prompt of its own, and
+    // no completion (a second Tab would list over the typed command).
+    reader.session = player.pendingCommand == nil ? player.session : nil
+    var prompt = player.pendingCommand == nil ? player.prompt : ""
     var text: String?
     while true {
       // A Ctrl-C that came just before the read would otherwise wait for the next key.
       if Signals.interrupted { return .interrupted }
-      switch reader.nextLine() {
+      switch reader.line(prompt: prompt) {
       case .interrupted: return .interrupted
-      case .end: return text.map(LineInput.line) ?? .endOfInput
-      case .line(let bytes):
-        let line = String(decoding: bytes, as: UTF8.self)
+      case .endOfInput: return text.map(LineInput.line) ?? .endOfInput
+      case .line(let line):
         let input = text.map { $0 + "\n" + line } ?? line
         guard player.session.inputStatus(input) == .needsMore else { return .line(input) }
         text = input
-        write(player.session.continuationPrompt)
+        prompt = player.session.continuationPrompt
       }
     }
   }
 
   /// The student's own commands go to the REPL's history file as they are entered
   /// (not Enter, nor the player's words).
-  private func record(_ text: String, in history: HistoryFile?) {
+  private func record(_ text: String, in history: HistoryFile?, editor: PlayerInput) {
     let word = text.trimmingCharacters(in: .whitespaces)
-    guard let history, !auto, !word.isEmpty, LessonPlayer.Word(input: word) == nil else { return }
+    guard !auto, !word.isEmpty, LessonPlayer.Word(input: word) == nil else { return }
+    editor.remember(text)
+    guard let history else { return }
     history.append(text)
     if let warning = history.takeWarning() { FileOutput.write(warning + "\n", to: 2) }
   }
@@ -182,5 +195,55 @@ struct LessonDriver {
     var traits = TerminalTraits.terminal
     traits.animates = true
     return traits
+  }
+}
+
+/// Where the student's lines come from: libedit (Emacs keys, Up for history, Tab
+/// completion, as in the REPL) when standard input and output are terminals; otherwise
+/// the kernel's line discipline.
+final class PlayerInput {
+  private let editor: LineEditor?
+  private let plain = ByteLineReader(fd: 0)
+  /// The session Tab completes in; nil while a lesson command waits for Enter.
+  var session: Session?
+
+  init(history: HistoryFile?) {
+    // As in the REPL: without a UTF-8 character locale libedit drops Chinese input.
+    let terminal = isatty(0) == 1 && isatty(1) == 1 && TerminalEnvironment.enableUTF8Locale()
+    editor = terminal ? LineEditor() : nil
+    guard let editor else { return }
+    for entry in history?.load() ?? [] { editor.remember(entry) }
+    // The editor lives as long as this object, so an unowned reference is safe.
+    editor.completer = { [unowned self] text in
+      guard let session = self.session else { return CompletionList(word: "", candidates: []) }
+      return Repl.completionList(for: text, in: session)
+    }
+  }
+
+  /// Whether libedit reads the lines (it echoes `^C` and ends the line itself).
+  var edits: Bool { editor != nil }
+
+  func line(prompt: String) -> LineInput {
+    if let editor { return editor.readLine(prompt: prompt) }
+    FileOutput.write(prompt, to: 1)
+    switch plain.nextLine() {
+    case .interrupted: return .interrupted
+    case .end: return .endOfInput
+    case .line(let bytes): return .line(String(decoding: bytes, as: UTF8.self))
+    }
+  }
+
+  func remember(_ entry: String) { editor?.remember(entry) }
+
+  /// Runs `body` with the terminal's echo off (only when libedit reads the lines: the
+  /// kernel's line editing needs it), then puts the echo back.
+  func withoutEcho<T>(_ body: () -> T) -> T {
+    var saved = termios()
+    guard edits, tcgetattr(0, &saved) == 0 else { return body() }
+    var quiet = saved
+    quiet.c_lflag &= ~tcflag_t(ECHO)
+    _ = tcsetattr(0, TCSANOW, &quiet)
+    defer { _ = tcsetattr(0, TCSANOW, &saved) }
+    return body()
   }
 }

@@ -152,6 +152,79 @@ extension PtyTests {
       #expect(player.screen.lines.contains("You left the lesson at step 2 of 5."))
     }
 
+    /// The player edits lines as the REPL does: Up recalls, Tab completes, Chinese edits.
+    @Test func theStudentEditsWithHistoryAndCompletion() throws {
+      let (home, arguments) = try Self.setUp(language: "en")
+      defer { try? FileManager.default.removeItem(atPath: home) }
+      let player = try Session(home: home, arguments: arguments)
+      player.type("", thenLastLine: "$")
+      player.type("echo mine\r", thenLastLines: ["$ echo mine", "mine", "$"])
+      player.type("\u{1B}[A", thenLastLine: "$ echo mine")
+      // Ctrl-U empties the line (Ctrl-C would too, and offer to leave the lesson).
+      player.type("\u{15}", thenLastLine: "$")
+      player.type("docker vers\t", thenLastLine: "$ docker version")
+      player.type("\u{15}", thenLastLine: "$")
+      player.type("echo 你好世界\u{02}\u{7F}", thenLastLine: "$ echo 你好界")
+      player.type("\r", thenLastLines: ["$ echo 你好界", "你好界", "$"])
+      player.terminal.send("quit\r")
+      #expect(player.terminal.waitForExit(timeout: PtyTests.timeout) == 0)
+    }
+
+    /// Keys typed while a pull's progress is drawn are not echoed into it: they wait
+    /// for the next prompt, where they show as typed, and Enter runs them.
+    @Test func typeaheadWaitsForTheNextPrompt() throws {
+      let (home, arguments) = try Self.setUp(language: "en")
+      defer { try? FileManager.default.removeItem(atPath: home) }
+      let player = try Session(home: home, arguments: arguments)
+      player.type("", thenLastLine: "$")
+      player.send("docker pull fedora:30\r")
+      #expect(player.waitFor { $0.lines.contains { $0.contains(": Downloading") } }, "screen:\n\(player.screen.text)")
+      player.terminal.send("echo typed\r\r")
+      #expect(player.waitFor { $0.lines.contains("typed") && $0.lastLine == "$" }, "screen:\n\(player.screen.text)")
+      let lines = player.screen.lines
+      let status = try #require(lines.firstIndex(of: "Status: Downloaded newer image for fedora:30"))
+      // The progress ends as on a quiet terminal: every layer's last state, then the status.
+      #expect(lines[..<status].filter { $0.hasSuffix(": Pull complete") }.count >= 1)
+      #expect(!lines[..<status].contains { $0.contains("echo typed") })
+      #expect(lines[(status + 1)...].contains("$ echo typed"))
+      player.terminal.send("quit\r")
+      #expect(player.terminal.waitForExit(timeout: PtyTests.timeout) == 0)
+    }
+
+    /// A student who leaves the lesson's container early is told so; the lesson does
+    /// not type container commands at the host prompt.
+    @Test func leavingTheContainerEarlyIsNoticed() throws {
+      let home = Binary.temporaryDirectory()
+      defer { try? FileManager.default.removeItem(atPath: home) }
+      try FileManager.default.createDirectory(atPath: home + "/lessons/en", withIntermediateDirectories: true)
+      try """
+        ---
+        title: Container test
+        lang: en
+        ---
+
+        Into a container.
+
+        ```docksim
+        $ docker run -it ubuntu bash
+        root@000000000000:/# echo inside
+        inside
+        ```
+        """.write(toFile: home + "/lessons/en/01-in.md", atomically: true, encoding: .utf8)
+      let player = try Session(home: home, arguments: ["lesson", "01", "--lessons", home + "/lessons"])
+      player.type("", thenLastLine: "$")
+      player.press("\r", until: "Into a container.")
+      player.type("\r", thenLastLine: "$ docker run -it ubuntu bash")
+      player.send("\r")
+      #expect(player.waitFor { $0.lastLine.hasPrefix("root@") }, "screen:\n\(player.screen.text)")
+      player.type("exit\r", thenLastLine: "$")
+      player.send("\r")
+      #expect(player.waitFor { $0.lines.contains { $0.contains("have left it: you are on the host ($).") } }, "screen:\n\(player.screen.text)")
+      #expect(!player.screen.lines.contains("$ echo inside"))
+      player.terminal.send("quit\r")
+      #expect(player.terminal.waitForExit(timeout: PtyTests.timeout) == 0)
+    }
+
     static let offer = "Press Ctrl-C again (or type quit) to leave the lesson; Enter goes on."
   }
 }

@@ -12,14 +12,14 @@ import Testing
     let terminal: PseudoTerminal
     let home: String
 
-    /// The REPL edits in raw mode; keys typed before libedit has switched to it would be
-    /// echoed by the terminal as well (it shows its prompt a moment before), so `type`
-    /// waits for raw mode first. The lesson player reads whole lines and never switches.
+    /// The REPL and the lesson player edit in raw mode; keys typed before libedit has
+    /// switched to it would be echoed by the terminal as well (it shows its prompt a
+    /// moment before), so `type` waits for raw mode first.
     let waitsForRawMode: Bool
 
     init(home: String, arguments: [String] = []) throws {
       self.home = home
-      waitsForRawMode = arguments.isEmpty
+      waitsForRawMode = arguments.isEmpty || arguments.first == "lesson"
       let environment = Binary.environment(home: home, extra: ["TERM": "xterm"])
       terminal = try #require(PseudoTerminal(executable: Binary.path, arguments: arguments, environment: environment))
     }

@@ -115,4 +115,14 @@ import Testing
     #expect(LessonPlayer.pages(text, height: 3) == ["a\nb", "c\nd", "e"])
     #expect(LessonPlayer.pages(text, height: 20) == [text])
   }
+
+  /// The player tells where the student went rather than type at the wrong prompt.
+  @Test func saysWhereTheStudentWentInsteadOfTypingAtTheWrongPrompt() {
+    #expect(LessonPlayer.move(from: "root@0123456789ab:/# ", to: "$ ") == .leftContainer)
+    #expect(LessonPlayer.move(from: "$ ", to: "root@0123456789ab:/# ") == .stillInContainer)
+    #expect(LessonPlayer.move(from: "root@0123456789ab:/# ", to: "root@ba9876543210:/# ") == .otherContainer)
+    // A cd in the same container changes only the directory.
+    #expect(LessonPlayer.move(from: "root@0123456789ab:/# ", to: "root@0123456789ab:/etc# ") == nil)
+    #expect(LessonPlayer.move(from: "/ # ", to: "/etc # ") == nil)
+  }
 }
