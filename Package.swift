@@ -58,8 +58,11 @@ let package = Package(
     .executableTarget(name: "EmbedTextsTool", path: "Plugins/EmbedTextsTool"),
     // libedit through pkg-config, with a C shim for its variadic functions.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    // The signal flag and handlers, in C (a handler may only store to a lock-free atomic),
+    // defined once: a header's static state is copied into every object file that uses it.
+    .target(name: "CSignals"),
     // Everything that touches the real terminal.
-    .target(name: "DockSimTerminal", dependencies: ["CLibEdit", "DockSimCore"]),
+    .target(name: "DockSimTerminal", dependencies: ["CLibEdit", "CSignals", "DockSimCore"]),
     // `docksim daemon`: the Docker Engine API over one session, for the real docker CLI,
     // docker-py and Compose. The only module that links SwiftNIO.
     .target(

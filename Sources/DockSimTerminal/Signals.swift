@@ -1,23 +1,24 @@
-import CLibEdit
+import CSignals
 
 /// Signal handling for the interactive REPL.
 ///
 /// Ctrl-C must never end the REPL: SIGINT only raises a flag that the output player
-/// and the line readers check. SIGTERM, SIGHUP and crashes put the terminal back in
+/// and the line readers check. Ctrl-\ (SIGQUIT) is ignored, as bash and the container
+/// shells ignore it at an interactive prompt. SIGTERM, SIGHUP and crashes put the terminal back in
 /// the state it had at start-up before the process dies. (History needs no saving
 /// there: every entry is appended to the file as soon as it is entered.)
 public enum Signals {
   /// Saves the terminal state and installs the handlers. Call once, before any editing.
   public static func installInteractiveHandlers() {
-    cel_save_terminal()
-    cel_install_interactive_handlers()
+    csig_save_terminal()
+    csig_install_interactive_handlers()
   }
 
   /// Ctrl-C arrived since the last `clearInterrupt()`.
-  public static var interrupted: Bool { cel_interrupted() != 0 }
+  public static var interrupted: Bool { csig_interrupted() != 0 }
 
-  public static func clearInterrupt() { cel_clear_interrupt() }
+  public static func clearInterrupt() { csig_clear_interrupt() }
 
   /// Puts the terminal back as it was at start-up (every normal exit path calls this).
-  public static func restoreTerminal() { cel_restore_terminal() }
+  public static func restoreTerminal() { csig_restore_terminal() }
 }

@@ -2,8 +2,15 @@ import Foundation
 
 /// The built `docksim` binary and ways to run it, for the end-to-end tests.
 enum Binary {
-  /// `.build/<triple>/debug/docksim`, beside the test bundle that is running.
+  /// The binary under test: `DOCKSIM_BINARY` when set (scripts/test runs these suites
+  /// again against the release build, and the packaging test against an installed copy),
+  /// else `.build/<triple>/debug/docksim`, beside the test bundle that is running.
   static var path: String {
+    if let named = ProcessInfo.processInfo.environment["DOCKSIM_BINARY"], !named.isEmpty { return named }
+    return builtBeside
+  }
+
+  private static var builtBeside: String {
     let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     var directory = URL(fileURLWithPath: runner).deletingLastPathComponent()
     // On some layouts the runner sits inside `docksimPackageTests.xctest/`.

@@ -69,6 +69,57 @@ extension PtyTests {
       #expect(repl.terminal.waitForExit(timeout: PtyTests.timeout) == 0)
     }
 
+    /// `docker logs -f` on a container that never ends follows until Ctrl-C, which leaves it
+    /// with 130 and the container still up, as with the real CLI.
+    @Test func ctrlCLeavesDockerLogsFollow() throws {
+      let home = Binary.temporaryDirectory()
+      defer { try? FileManager.default.removeItem(atPath: home) }
+      let repl = try Session(home: home)
+      repl.type("", thenLastLine: "$")
+      repl.type("docker run -d --name forever ubuntu:18.04 sleep infinity\r", thenLastLine: "$", timeout: PtyTests.timeout * 2)
+      repl.send("docker logs -f forever\r")
+      #expect(repl.waitFor { $0.lastLine == "$ docker logs -f forever" })
+      let back = repl.repeatUntil("\u{03}", every: 0.5) { $0.lastLine == "$" }
+      #expect(back, "screen:\n\(repl.screen.text)")
+      repl.type("echo $?\r", thenLastLine: "$")
+      #expect(repl.screen.lines.suffix(2).first == "130")
+      repl.type("docker ps --format '{{.Names}} {{.Status}}'\r", thenLastLine: "$")
+      #expect(repl.screen.lines.suffix(2).first?.hasPrefix("forever Up") == true, "screen:\n\(repl.screen.text)")
+      repl.send("\u{04}")
+      #expect(repl.terminal.waitForExit(timeout: PtyTests.timeout) == 0)
+    }
+
+    /// Ctrl-\ (SIGQUIT) is ignored at an interactive prompt by bash, dash and busybox ash:
+    /// at docksim's host prompt, at a container shell's prompt and while a command plays,
+    /// docksim goes on (no crash, no backtrace), the line being edited stays, and the
+    /// running command finishes.
+    @Test func ctrlBackslashIsIgnoredAsAShellIgnoresIt() throws {
+      let home = Binary.temporaryDirectory()
+      defer { try? FileManager.default.removeItem(atPath: home) }
+      let repl = try Session(home: home)
+      repl.type("", thenLastLine: "$")
+      repl.type("echo one", thenLastLine: "$ echo one")
+      repl.send("\u{1C}")
+      repl.type("\r", thenLastLine: "$")
+      #expect(repl.screen.lines.suffix(2).first == "one", "screen:\n\(repl.screen.text)")
+
+      repl.send("docker pull hello-world\r")
+      #expect(repl.waitFor { $0.lines.contains { $0.contains("Pulling from library/hello-world") } })
+      repl.terminal.send("\u{1C}")
+      #expect(repl.waitFor { $0.lastLine == "$" }, "screen:\n\(repl.screen.text)")
+      #expect(repl.screen.lines.contains("Status: Downloaded newer image for hello-world:latest"))
+
+      repl.type("docker run -it alpine sh\r", thenLastLine: "/ #", timeout: PtyTests.timeout * 2)
+      repl.send("\u{1C}")
+      repl.terminal.signal(SIGQUIT)
+      repl.type("echo $?\r", thenLastLine: "/ #")
+      #expect(repl.screen.lines.suffix(2).first == "0", "screen:\n\(repl.screen.text)")
+      repl.type("exit\r", thenLastLine: "$")
+      #expect(!repl.screen.text.contains("crashed"), "screen:\n\(repl.screen.text)")
+      repl.send("\u{04}")
+      #expect(repl.terminal.waitForExit(timeout: PtyTests.timeout) == 0)
+    }
+
     /// SIGTERM and SIGHUP (the terminal window closed) while docksim waits at its
     /// prompt, where the terminal is in libedit's raw mode: the terminal is put back
     /// as it was, and the history file has every command.
