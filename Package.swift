@@ -56,6 +56,9 @@ let package = Package(
     // Compiles the docker CLI's Help/ folder (the real --help texts) into the module that prints them.
     .plugin(name: "EmbedHelp", capability: .buildTool(), dependencies: ["EmbedTextsTool"]),
     .executableTarget(name: "EmbedTextsTool", path: "Plugins/EmbedTextsTool"),
+    // Compiles VERSION (and the commit, in a git checkout) into docksim: `docksim --version`.
+    .plugin(name: "EmbedVersion", capability: .buildTool(), dependencies: ["EmbedVersionTool"]),
+    .executableTarget(name: "EmbedVersionTool", path: "Plugins/EmbedVersionTool"),
     // libedit through pkg-config, with a C shim for its variadic functions.
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     // The signal flag and handlers, in C (a handler may only store to a lock-free atomic),
@@ -78,7 +81,8 @@ let package = Package(
       name: "docksim",
       dependencies: [
         "DockSimCommands", "DockSimCore", "DockSimDaemon", "DockSimData", "DockSimLessons", "DockSimTerminal",
-      ]
+      ],
+      plugins: ["EmbedVersion"]
     ),
     // Fixtures and helpers the test targets share (golden files, the course's images, a
     // small Hub, real tools): a plain target, since a test target cannot import another.

@@ -6,7 +6,10 @@ import Glibc
 /// The `docksim` command: the REPL on a terminal, script mode otherwise.
 @main
 struct DockSim {
-  static let version = "0.1.0"
+  /// `0.2.0 (commit 1a2b3c4d5e6f)`: VERSION and the commit, compiled in (EmbedVersion plugin).
+  static var version: String {
+    BuildVersion.commit.map { "\(BuildVersion.version) (commit \($0))" } ?? BuildVersion.version
+  }
   static let abstract = "A Docker simulator and REPL for the classroom."
   static let discussion = """
     With a terminal, docksim starts an interactive shell with `$ ` as its prompt. \

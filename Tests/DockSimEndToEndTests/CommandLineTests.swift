@@ -16,17 +16,38 @@ import Testing
     (["lesson", "--delay", "x"], ""), (["record", "x.md", "--seed", "-1"], ""),
     (["--script", "-", "--echo"], "echo hi\n"), (["--script=-", "--fail-fast"], "false\necho not reached\n"),
     (["--docker-version=28", "--clock", "2021-06-01T00:00:00Z"], "docker version --format '{{.Client.Version}}'\ndate\n"),
+    // An unknown subcommand is a usage error wherever it stands, -h or --version or not.
+    (["nosuch", "--help"], ""), (["--help", "nosuch"], ""), (["nosuch", "--version"], ""), (["-h", "record"], ""),
   ]
 
   @Test func transcript() throws {
     var text = ""
     for (arguments, input) in Self.cases {
       let result = try Binary.run(arguments, script: input)
-      text += "$ docksim \(arguments.joined(separator: " "))\n" + result.stdout
+      text += "$ docksim \(arguments.joined(separator: " "))\n" + Self.withoutCommit(result.stdout)
       if !result.stderr.isEmpty { text += "[stderr]\n" + result.stderr }
       text += "[exit \(result.status)]\n\n"
     }
     GoldenFile.check(text, file: "command-line.txt", folder: "cli")
+  }
+
+  /// The commit a build comes from changes with every commit: the transcript says COMMIT.
+  static func withoutCommit(_ text: String) -> String {
+    text.replacing(/\(commit [0-9a-f]{12}\)/, with: "(commit COMMIT)")
+  }
+
+  /// `--version` is VERSION's first line, and in a git checkout the commit HEAD names
+  /// (the build embeds it); VERSION is the one place the version is written.
+  @Test func versionComesFromTheVersionFileAndTheCommit() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let version = try String(contentsOf: root.appendingPathComponent("VERSION"), encoding: .utf8)
+      .split(separator: "\n").first.map(String.init)
+    let output = try Binary.run(["--version"], script: "").stdout
+    let git = try #require(HostTool.named("git"), "git is needed to check the embedded commit")
+    let head = try HostTool.run(git, ["-C", root.path, "rev-parse", "HEAD"])
+    let commit = head.status == 0 ? String(head.output.prefix(12)) : nil
+    #expect(output == "docksim \(version ?? "?")" + (commit.map { " (commit \($0))" } ?? "") + "\n")
   }
 
   /// A `--hub` file is opened at start (a missing one or a directory stops docksim

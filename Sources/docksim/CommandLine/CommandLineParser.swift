@@ -38,8 +38,9 @@ enum CommandLineParser {
     try parse(arguments[...], command: root, path: [root.name])
   }
 
+  /// `pending`: an -h or --version the parent command read before this subcommand's name.
   private static func parse(
-    _ tokens: ArraySlice<String>, command: CommandSpec, path: [String]
+    _ tokens: ArraySlice<String>, command: CommandSpec, path: [String], pending: CommandLineRequest? = nil
   ) throws(UsageError) -> CommandLineRequest {
     var parsed = ParsedCommandLine(commandPath: path)
     var rest = tokens
@@ -47,10 +48,13 @@ enum CommandLineParser {
     // The first error waits: a later -h or --version still answers, as
     // `docksim lesson --bogus --help` should.
     var firstError: UsageError?
+    // -h or --version answers once the whole line is read: an argument the command
+    // cannot take (`docksim nosuch --help`) is a usage error wherever it stands.
+    var answer: CommandLineRequest? = pending.map { $0 == .version ? .version : .help(commandPath: path) }
     while let token = rest.popFirst() {
       if optionsEnded || !isOption(token) {
         if !optionsEnded, firstError == nil, parsed.arguments.isEmpty,
-          let request = try subcommand(token, rest, command, path)
+          let request = try subcommand(token, rest, command, path, answer: answer)
         {
           return request
         }
@@ -59,8 +63,8 @@ enum CommandLineParser {
       }
       switch token {
       case "--": optionsEnded = true
-      case "-h", "--help": return .help(commandPath: path)
-      case "--version": return .version
+      case "-h", "--help": answer = answer ?? .help(commandPath: path)
+      case "--version": answer = answer ?? .version
       default:
         do throws(UsageError) {
           try readOption(token, from: &rest, command: command, into: &parsed)
@@ -68,6 +72,10 @@ enum CommandLineParser {
           firstError = firstError ?? error
         }
       }
+    }
+    if let answer {
+      try checkUnexpectedArguments(parsed, command: command)
+      return answer
     }
     if let firstError { throw firstError }
     try checkArguments(parsed, command: command)
@@ -81,13 +89,16 @@ enum CommandLineParser {
   }
 
   /// `help [NAME...]` or a subcommand's name, when `token` is one.
+  /// An -h or --version before the subcommand's name (`docksim --help lesson`) answers
+  /// for the subcommand, as one after it does.
   private static func subcommand(
-    _ token: String, _ rest: ArraySlice<String>, _ command: CommandSpec, _ path: [String]
+    _ token: String, _ rest: ArraySlice<String>, _ command: CommandSpec, _ path: [String],
+    answer: CommandLineRequest?
   ) throws(UsageError) -> CommandLineRequest? {
     guard !command.subcommands.isEmpty else { return nil }
     if token == "help" { return .help(commandPath: helpPath(rest, command: command, path: path)) }
     guard let sub = command.subcommand(named: token) else { return nil }
-    return try parse(rest, command: sub, path: path + [sub.name])
+    return try parse(rest, command: sub, path: path + [sub.name], pending: answer)
   }
 
   /// `help lesson` names `docksim lesson`; names that are not subcommands are ignored.
@@ -128,15 +139,22 @@ enum CommandLineParser {
   }
 
   private static func checkArguments(_ parsed: ParsedCommandLine, command: CommandSpec) throws(UsageError) {
-    let path = parsed.commandPath
     let required = command.arguments.filter { !$0.repeated }
     if parsed.arguments.count < required.count {
       let missing = required[parsed.arguments.count]
-      throw UsageError(message: "Missing expected argument '\(missing.label)'", commandPath: path, helpFor: missing.label)
+      throw UsageError(
+        message: "Missing expected argument '\(missing.label)'", commandPath: parsed.commandPath, helpFor: missing.label)
     }
+    try checkUnexpectedArguments(parsed, command: command)
+  }
+
+  /// More arguments than the command takes: `docksim nosuch` (no subcommand of that name).
+  private static func checkUnexpectedArguments(_ parsed: ParsedCommandLine, command: CommandSpec) throws(UsageError) {
+    let required = command.arguments.filter { !$0.repeated }
     let takesAny = command.arguments.contains { $0.repeated }
     if !takesAny && parsed.arguments.count > required.count {
-      throw UsageError(message: "Unexpected argument '\(parsed.arguments[required.count])'", commandPath: path)
+      throw UsageError(
+        message: "Unexpected argument '\(parsed.arguments[required.count])'", commandPath: parsed.commandPath)
     }
   }
 }
