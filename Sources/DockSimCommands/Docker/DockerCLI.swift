@@ -53,8 +53,7 @@ struct DockerCLI {
       if name == "help" { return help(topic: rest, console: &console) }
       if DockerCLI.groups.contains(name) { return group(name, rest, session: &session, console: &console) }
       guard let entry = DockerCLI.find([name], in: entries, version: version) else {
-        console.errorLine(DockerErrors.unknownCommand(name, version: version))
-        return 1
+        return unknown([name] + rest, console: &console)
       }
       return runCommand(entry, rest, session: &session, console: &console)
     }
@@ -95,6 +94,10 @@ struct DockerCLI {
       return 0
     }
     guard let entry = DockerCLI.find([name, first], in: entries, version: version) else {
+      if let line = DockerNotSimulated.answer([name] + words) {
+        console.errorLine(line)
+        return DockerNotSimulated.status
+      }
       switch version {
       case .v20_10: console.write(help, to: .stderr)
       case .v28: console.errorLine(DockerErrors.unknownSubcommand(first, group: name))
@@ -102,6 +105,17 @@ struct DockerCLI {
       return 1
     }
     return runCommand(entry, Array(words.dropFirst()), session: &session, console: &console)
+  }
+
+  /// A command docksim does not have: a listed one it does not simulate says so (125);
+  /// a name the real CLI does not have either gets the CLI's own error (1).
+  private func unknown(_ words: [String], console: inout Console) -> Int32 {
+    if let line = DockerNotSimulated.answer(Array(words.prefix { !$0.hasPrefix("-") })) {
+      console.errorLine(line)
+      return DockerNotSimulated.status
+    }
+    console.errorLine(DockerErrors.unknownCommand(words[0], version: version))
+    return 1
   }
 
   /// `docker help`, `docker help run`, `docker help container ls`.
