@@ -19,6 +19,9 @@ public final class Daemon: Sendable {
     var session: Session
     /// The simulated time the daemon started at.
     let start: Timestamp
+    /// Requests waiting for the state to change (wait, attach, logs --follow), polled after
+    /// every request and every tick; each returns true when it is done.
+    var watchers: [@Sendable (inout Session) -> Bool] = []
   }
 
   public init(session: Session, elapsed: @escaping @Sendable () -> Duration) {
@@ -41,20 +44,66 @@ public final class Daemon: Sendable {
       let now = state.session.engine.clock.now
       if target > now { state.session.engine.clock.advance(by: target.since(now)) }
       state.session.settleForRequest()
-      return try body(&state.session)
+      let result = try body(&state.session)
+      // Watchers see an ended --rm container once (its output, its status) before it goes.
+      state.watchers.removeAll { $0(&state.session) }
+      if Self.removeEndedAutoRemoved(&state.session) { state.watchers.removeAll { $0(&state.session) } }
+      return result
     }
+  }
+
+  /// `--rm` (HostConfig.AutoRemove): the daemon removes the container once its process
+  /// has ended, which is what a client waiting with condition=removed waits for.
+  static func removeEndedAutoRemoved(_ session: inout Session) -> Bool {
+    var removed = false
+    for container in session.engine.containers.all
+    where container.autoRemove && !container.state.running && container.state.finishedAt != .goZero {
+      session.engine.removeContainer(container.id)
+      removed = true
+    }
+    return removed
+  }
+
+  /// Calls `poll` now and after every change until it returns true.
+  public func watch(_ poll: @escaping @Sendable (inout Session) -> Bool) {
+    state.withLock { state in
+      if !poll(&state.session) { state.watchers.append(poll) }
+    }
+  }
+
+  /// Moves the clock on and polls the watchers (the server calls it every 100 ms),
+  /// so a `sleep 5` ends for its waiters five real seconds later.
+  public func tick() {
+    let idle = state.withLock { $0.watchers.isEmpty }
+    if !idle { _ = try? withSession { _ in } }
   }
 
   /// Answers one request: dockerd's version check, the route, and the headers every
   /// answer carries (api/server/middleware/version.go and experimental.go).
   public func handle(_ request: APIRequest) -> APIResponse {
-    var response: APIResponse
+    switch reply(request) {
+    case .now(let response): return response
+    case .stream: return withCommonHeaders(.error(.invalid("docksim: this request streams its answer")))
+    }
+  }
+
+  /// The answer to one request, now or streamed.
+  public func reply(_ request: APIRequest) -> APIReply {
+    let reply: APIReply
     do {
       try checkVersion(request.apiVersion)
-      response = try Router.route(request, daemon: self)
+      reply = try Router.route(request, daemon: self)
     } catch {
-      response = .error(error)
+      reply = .now(.error(error))
     }
+    switch reply {
+    case .now(let response): return .now(withCommonHeaders(response))
+    case .stream(let head, let hijack, let start): return .stream(head: withCommonHeaders(head), hijack: hijack, start: start)
+    }
+  }
+
+  func withCommonHeaders(_ response: APIResponse) -> APIResponse {
+    var response = response
     response.headers =
       [
         ("Api-Version", version.apiVersion), ("Docker-Experimental", "false"), ("Ostype", "linux"),

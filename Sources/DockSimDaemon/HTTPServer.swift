@@ -38,31 +38,47 @@ public final class HTTPServer: Sendable {
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .childChannelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
-          try channel.pipeline.syncOperations.addHandlers([
+          let http: [any RemovableChannelHandler] = [
             HTTPResponseEncoder(),
             ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)),
             HTTPServerPipelineHandler(),
             HTTPServerProtocolErrorHandler(),
-            APIChannelHandler(daemon: daemon),
-          ])
+          ]
+          try channel.pipeline.syncOperations.addHandlers(http)
+          try channel.pipeline.syncOperations.addHandler(APIChannelHandler(daemon: daemon, http: http))
         }
       }
+      // docker's hijacked streams close their writing half when stdin ends and keep reading.
+      .childChannelOption(.allowRemoteHalfClosure, value: true)
       .childChannelOption(.maxMessagesPerRead, value: 16)
+  }
+
+  /// Polls the daemon's waiters every 100 ms (see `Daemon.tick`).
+  func startTicking() {
+    let daemon = self.daemon
+    group.next().scheduleRepeatedTask(initialDelay: .milliseconds(100), delay: .milliseconds(100)) { _ in
+      daemon.tick()
+    }
   }
 }
 
 /// One connection's requests: collects each request's head and body, asks the
-/// daemon, writes the answer.
-final class APIChannelHandler: ChannelInboundHandler {
+/// daemon, writes the answer, or hands the connection over to a raw stream.
+final class APIChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
   typealias InboundIn = HTTPServerRequestPart
   typealias OutboundOut = HTTPServerResponsePart
 
   let daemon: Daemon
+  /// The HTTP handlers, removed when a request takes the connection over.
+  let http: [any RemovableChannelHandler]
   private var head: HTTPRequestHead?
   private var body: [UInt8] = []
   private var tooLarge = false
 
-  init(daemon: Daemon) { self.daemon = daemon }
+  init(daemon: Daemon, http: [any RemovableChannelHandler]) {
+    self.daemon = daemon
+    self.http = http
+  }
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     switch unwrapInboundIn(data) {
@@ -81,31 +97,121 @@ final class APIChannelHandler: ChannelInboundHandler {
     case .end:
       guard let head else { return }
       self.head = nil
-      let response: APIResponse
-      if tooLarge {
-        response = daemon.handle(tooLargeRequest: head.method.rawValue)
-      } else {
-        response = daemon.handle(HTTPRequestParts.request(head, body: body, daemon: daemon))
-      }
+      let reply: APIReply =
+        tooLarge ? .now(daemon.handle(tooLargeRequest: head.method.rawValue))
+        : daemon.reply(HTTPRequestParts.request(head, body: body, daemon: daemon))
       body = []
-      write(response, for: head, context: context)
+      answer(reply, for: head, context: context)
     }
   }
 
-  private func write(_ response: APIResponse, for request: HTTPRequestHead, context: ChannelHandlerContext) {
+  private func answer(_ reply: APIReply, for request: HTTPRequestHead, context: ChannelHandlerContext) {
+    switch reply {
+    case .now(let response):
+      write(response, for: request, context: context)
+    case .stream(let head, let hijack, let start):
+      if hijack {
+        takeOver(head, for: request, context: context, start: start)
+      } else {
+        stream(head, for: request, context: context, start: start)
+      }
+    }
+  }
+
+  private func responseHead(_ response: APIResponse, for request: HTTPRequestHead, length: Bool) -> HTTPResponseHead {
     var headers = HTTPHeaders(response.headers)
-    if !headers.contains(name: "Content-Length") { headers.add(name: "Content-Length", value: String(response.body.count)) }
+    if length, !headers.contains(name: "Content-Length") {
+      headers.add(name: "Content-Length", value: String(response.body.count))
+    }
     headers.add(name: "Date", value: HTTPDate.now())
-    let keepAlive = request.isKeepAlive
-    if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
-    let status = HTTPResponseStatus(statusCode: response.status)
-    context.write(wrapOutboundOut(.head(HTTPResponseHead(version: request.version, status: status, headers: headers))), promise: nil)
+    if !request.isKeepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
+    return HTTPResponseHead(version: request.version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+  }
+
+  private func write(_ response: APIResponse, for request: HTTPRequestHead, context: ChannelHandlerContext) {
+    context.write(wrapOutboundOut(.head(responseHead(response, for: request, length: true))), promise: nil)
     if request.method != .HEAD, !response.body.isEmpty {
       context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
     }
     let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-    if !keepAlive {
+    if !request.isKeepAlive {
       let channel = context.channel
+      done.whenComplete { _ in channel.close(promise: nil) }
+    }
+  }
+
+  /// A chunked body written as the daemon produces it (`logs --follow`).
+  private func stream(
+    _ head: APIResponse, for request: HTTPRequestHead, context: ChannelHandlerContext,
+    start: @Sendable (any StreamSink) -> (@Sendable ([UInt8]) -> Void)?
+  ) {
+    context.writeAndFlush(wrapOutboundOut(.head(responseHead(head, for: request, length: false))), promise: nil)
+    _ = start(ChunkedSink(channel: context.channel, keepAlive: request.isKeepAlive))
+  }
+
+  /// 101 Switching Protocols, then the connection is a raw byte stream both ways
+  /// (attach, exec start): the HTTP handlers leave the pipeline.
+  private func takeOver(
+    _ head: APIResponse, for request: HTTPRequestHead, context: ChannelHandlerContext,
+    start: @escaping @Sendable (any StreamSink) -> (@Sendable ([UInt8]) -> Void)?
+  ) {
+    let channel = context.channel
+    let pipeline = context.pipeline
+    let handlers = http + [self]
+    context.write(wrapOutboundOut(.head(responseHead(head, for: request, length: false))), promise: nil)
+    context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
+      let removals = handlers.map { pipeline.syncOperations.removeHandler($0) }
+      EventLoopFuture.andAllComplete(removals, on: channel.eventLoop).whenComplete { _ in
+        let raw = RawStreamHandler()
+        try? pipeline.syncOperations.addHandler(raw)
+        raw.input = start(RawSink(channel: channel))
+      }
+    }
+  }
+}
+
+/// A taken-over connection: what the client sends goes to the stream's input.
+final class RawStreamHandler: ChannelInboundHandler {
+  typealias InboundIn = ByteBuffer
+  var input: (@Sendable ([UInt8]) -> Void)?
+
+  func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    let bytes = Array(unwrapInboundIn(data).readableBytesView)
+    input?(bytes)
+  }
+
+  func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+    // The client closed its writing half (stdin ended): keep the output flowing.
+    if event is ChannelEvent { return }
+    context.fireUserInboundEventTriggered(event)
+  }
+}
+
+struct RawSink: StreamSink {
+  let channel: any Channel
+
+  func write(_ bytes: [UInt8]) {
+    channel.writeAndFlush(channel.allocator.buffer(bytes: bytes), promise: nil)
+  }
+
+  func finish() {
+    channel.close(promise: nil)
+  }
+}
+
+struct ChunkedSink: StreamSink {
+  let channel: any Channel
+  let keepAlive: Bool
+
+  func write(_ bytes: [UInt8]) {
+    let part = HTTPServerResponsePart.body(.byteBuffer(channel.allocator.buffer(bytes: bytes)))
+    channel.writeAndFlush(part, promise: nil)
+  }
+
+  func finish() {
+    let done = channel.writeAndFlush(HTTPServerResponsePart.end(nil))
+    if !keepAlive {
+      let channel = self.channel
       done.whenComplete { _ in channel.close(promise: nil) }
     }
   }
@@ -209,6 +315,7 @@ extension HTTPServer {
       channels.append(channel)
       hosts.append("tcp://127.0.0.1:\(channel.localAddress?.port ?? tcpPort)")
     }
+    startTicking()
     announce(hosts)
     let listeners = channels
     let sources = [SIGINT, SIGTERM].map { number in

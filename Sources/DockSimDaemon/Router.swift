@@ -5,21 +5,25 @@ import DockSimCore
 /// endpoint that answers. Names with slashes (`library/ubuntu:18.04`) are matched
 /// as gorilla/mux's `{name:.*}` does: everything between the fixed parts.
 enum Router {
-  static func route(_ request: APIRequest, daemon: Daemon) throws(APIError) -> APIResponse {
+  static func route(_ request: APIRequest, daemon: Daemon) throws(APIError) -> APIReply {
     let parts = request.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
     let method = request.method
     switch (method, parts.first ?? "") {
     case ("GET", "_ping"), ("HEAD", "_ping"):
       guard parts.count == 1 else { throw .pageNotFound }
-      return SystemEndpoints.ping(request, daemon: daemon)
+      return .now(SystemEndpoints.ping(request, daemon: daemon))
     case ("GET", "version") where parts.count == 1:
-      return .json(EngineDocuments.version(daemon.version))
+      return .now(.json(EngineDocuments.version(daemon.version)))
     case ("GET", "info") where parts.count == 1:
-      return try daemon.withSession { .json(EngineDocuments.info($0.engine)) }
+      return .now(try daemon.withSession { .json(EngineDocuments.info($0.engine)) })
+    case ("POST", "commit") where parts.count == 1:
+      return .now(try ContainerEndpoints.commit(request, daemon: daemon))
     case (_, "images"):
       return try ImageEndpoints.route(request, Array(parts.dropFirst()), daemon: daemon)
     case (_, "containers"):
       return try ContainerEndpoints.route(request, Array(parts.dropFirst()), daemon: daemon)
+    case (_, "exec"):
+      return try ExecEndpoints.route(request, Array(parts.dropFirst()), daemon: daemon)
     default:
       throw .pageNotFound
     }
@@ -48,6 +52,42 @@ enum Router {
       }
     }
     return items
+  }
+}
+
+extension Router {
+  /// What docksim's own docker command did, as the daemon answers it: the refusal
+  /// with the status moby's errdefs class for that message gives.
+  static func perform(_ arguments: [String], session: inout Session) throws(APIError) -> EngineDocuments.Outcome {
+    let outcome = EngineDocuments.perform(arguments, session: &session)
+    guard let refusal = outcome.refusal else { return outcome }
+    throw APIError(status: status(of: refusal), refusal)
+  }
+
+  /// errdefs' classes by what the messages say: not found 404, conflicts 409,
+  /// bad input 400, the rest 500 (api/server/httpstatus/status.go).
+  static func status(of message: String) -> Int {
+    let lower = message.lowercased()
+    if lower.contains("no such") || lower.contains("not found: manifest unknown") || lower.contains("repository does not exist") {
+      return 404
+    }
+    if lower.contains("conflict") || lower.contains("already in use") || lower.contains("cannot remove")
+      || lower.contains("is not running") || lower.contains("is running") || lower.contains("is paused")
+    {
+      return 409
+    }
+    if lower.contains("invalid") || lower.contains("executable file not found") || lower.contains("bad format") {
+      return 400
+    }
+    return 500
+  }
+
+  /// The first line of a command's output (an ID).
+  static func firstLine(_ text: String) -> String { String(text.split(separator: "\n").first ?? "") }
+
+  /// An endpoint of the Engine API that docksim does not simulate (honestly refused).
+  static func notSimulated(_ request: APIRequest) -> APIError {
+    APIError(status: 501, "docksim: \(request.method) \(request.path): not simulated")
   }
 }
 

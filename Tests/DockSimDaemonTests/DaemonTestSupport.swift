@@ -76,3 +76,13 @@ enum RequiredTool {
     return nil
   }
 }
+
+extension DaemonHarness {
+  /// Runs `line` in the session itself (it changes), as the REPL would: standard output,
+  /// then standard error (how a test reads a real CLI's two pipes), and the status.
+  mutating func step(_ line: String) -> (status: Int32, output: String) {
+    var console = Console(traits: .plain)
+    let status = session.execute(line, console: &console)
+    return (status, console.stdoutText + console.stderrText)
+  }
+}

@@ -88,6 +88,8 @@ extension EngineDocuments {
     public var status: Int32
     /// What it wrote to standard output (an ID, a name, a pull's lines).
     public var output: String
+    /// What it wrote, stream by stream in order (for exec's multiplexed answer).
+    public var events: [Console.Event] = []
     /// The daemon's refusal, without the CLI's `Error response from daemon: ` (nil on success).
     public var refusal: String?
   }
@@ -100,10 +102,24 @@ extension EngineDocuments {
     let invocation = Invocation(arguments: ["docker"] + arguments)
     let status = DockerCLI(version: session.settings.dockerVersion, invocation: invocation)
       .main(session: &session, console: &console)
-    guard status != 0 else { return Outcome(status: 0, output: console.stdoutText, refusal: nil) }
+    guard status != 0 else { return Outcome(status: 0, output: console.stdoutText, events: console.events, refusal: nil) }
     let lines = console.stderrText.split(separator: "\n").map(String.init)
     let prefix = "Error response from daemon: "
     let refusal = lines.first { $0.contains(prefix) }.map { String($0[$0.range(of: prefix)!.upperBound...]) }
-    return Outcome(status: status, output: console.stdoutText, refusal: refusal ?? lines.first ?? "")
+    return Outcome(status: status, output: console.stdoutText, events: console.events, refusal: refusal ?? lines.first ?? "")
+  }
+}
+
+extension EngineDocuments {
+  /// One row of `GET /images/{name}/history`: newest first, known IDs then `<missing>`.
+  public struct HistoryItem: Sendable {
+    public var id: String
+    public var entry: HistoryEntry
+    public var size: Int64
+  }
+
+  /// The rows `docker history` prints, from the same walk.
+  public static func history(_ image: Image, engine: Engine) -> [HistoryItem] {
+    History.historyRows(image, store: engine.images).map { HistoryItem(id: $0.id, entry: $0.entry, size: $0.size) }
   }
 }
