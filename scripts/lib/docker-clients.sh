@@ -14,4 +14,7 @@ ensure_docker_clients() {
     rm -rf "$dir"
   fi
   [ -x /usr/local/bin/docker ] || echo "ci: /usr/local/bin/docker (the 28.2.2 CLI) is missing" >&2
+  # docker-py, from PyPI for the python3 on PATH.
+  python3 -c 'import docker' 2>/dev/null || python3 -m pip install -q docker ||
+    echo "ci: Python's docker package could not be installed" >&2
 }
