@@ -115,7 +115,10 @@ final class Repl {
   // MARK: History
 
   private func loadHistory() {
-    guard let history else { return }
+    guard let history else {
+      FileOutput.write("docksim: neither HOME nor XDG_STATE_HOME is set: history is not kept\n", to: 2)
+      return
+    }
     let entries = history.load()
     for entry in entries { source.remember(entry) }
     session.history = entries
