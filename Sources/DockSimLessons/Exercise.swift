@@ -100,6 +100,9 @@ public enum GoalCheck: Sendable, Hashable, CustomStringConvertible {
   case historyRows(String, Int)
   /// `image REF layers N`: the image has N filesystem layers.
   case layerCount(String, Int)
+  /// `container from REF exists`: a container was created from the image REF names
+  /// (what `docker run` does and `docker pull` does not).
+  case containerFrom(String)
   /// `file PATH in WHERE is "TEXT"` (trailing newlines ignored).
   case fileIs(path: String, place: FilePlace, text: String)
   /// `file PATH in WHERE exists`
@@ -126,6 +129,7 @@ public enum GoalCheck: Sendable, Hashable, CustomStringConvertible {
     switch words.first {
     case "image": self.init(imageWords: Array(words.dropFirst()))
     case "file": self.init(fileWords: Array(words.dropFirst()))
+    case "container" where words.count == 4 && words[1] == "from" && words[3] == "exists": self = .containerFrom(words[2])
     default: return nil
     }
   }
@@ -201,6 +205,7 @@ public enum GoalCheck: Sendable, Hashable, CustomStringConvertible {
     case .sameImage(let a, let b): "image \(a) same as \(b)"
     case .historyRows(let r, let n): "image \(r) history \(n)"
     case .layerCount(let r, let n): "image \(r) layers \(n)"
+    case .containerFrom(let r): "container from \(r) exists"
     case .fileIs(let path, let place, let text): "file \(path) in \(place) is \(quote(text))"
     case .fileExists(let path, let place): "file \(path) in \(place) exists"
     case .fileAbsent(let path, let place): "file \(path) in \(place) absent"
@@ -218,6 +223,7 @@ public enum GoalCheck: Sendable, Hashable, CustomStringConvertible {
     case .sameImage(let a, let b): return probe.imageID(a) != nil && probe.imageID(a) == probe.imageID(b)
     case .historyRows(let reference, let rows): return probe.historyRows(reference) == rows
     case .layerCount(let reference, let layers): return probe.layerCount(reference) == layers
+    case .containerFrom(let reference): return probe.containerCount(from: reference) > 0
     case .fileIs(let path, let place, let text): return probe.file(path, in: place).map(trimmedNewlines) == trimmedNewlines(text)
     case .fileExists(let path, let place): return probe.file(path, in: place) != nil
     case .fileAbsent(let path, let place): return probe.file(path, in: place) == nil
@@ -249,6 +255,12 @@ struct Probe {
   func historyRows(_ reference: String) -> Int? { image(reference)?.history.count }
 
   func layerCount(_ reference: String) -> Int? { image(reference)?.layers.count }
+
+  /// How many containers (running or not) were created from the image `reference` names.
+  func containerCount(from reference: String) -> Int {
+    guard let id = image(reference)?.id else { return 0 }
+    return session.engine.containers.all.filter { $0.imageID == id }.count
+  }
 
   /// The content of `path` in the most recent container or in an image, or nil when absent.
   func file(_ path: String, in place: GoalCheck.FilePlace) -> String? {

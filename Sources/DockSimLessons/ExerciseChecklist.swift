@@ -38,6 +38,11 @@ extension GoalCheck {
       guard let layers = probe.layerCount(r) else { return unmet("there is no image \(r) yet", "本地还没有镜像 \(r)") }
       if layers == n { return met("image \(r) has \(n) layers", "镜像 \(r) 有 \(n) 层") }
       return unmet("image \(r) has \(layers) layers, expected \(n)", "镜像 \(r) 有 \(layers) 层，应为 \(n) 层")
+    case .containerFrom(let r):
+      guard probe.image(r) != nil else { return unmet("there is no image \(r) yet", "本地还没有镜像 \(r)") }
+      return probe.containerCount(from: r) > 0
+        ? met("a container was started from \(r)", "已经用 \(r) 启动了容器")
+        : unmet("no container was started from \(r) yet (docker pull starts none)", "还没有用 \(r) 启动过容器（docker pull 不会启动容器）")
     case .fileIs(let path, let place, let text):
       if let missing = missingPlace(place, probe, zh) { return CheckResult(isMet: false, text: missing) }
       let (en, chinese) = placeWords(place)

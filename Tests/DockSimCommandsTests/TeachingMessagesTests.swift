@@ -34,6 +34,7 @@ import Testing
       #expect(ExplainTopic.find(Messages.text(topic.title, .zh))?.id == topic.id)
     }
     #expect(ExplainTopic.find("写时复制")?.id == "copy-on-write")
+    #expect(ExplainTopic.find("标签")?.id == "tag")
     #expect(ExplainTopic.find("nothing") == nil)
   }
 
@@ -56,7 +57,7 @@ import Testing
   @Test func explainOneTopicInChineseWrapsByDisplayWidth() {
     let text = ExplainText.topic(ExplainTopic.find("rootfs")!, language: .zh, width: 40)
     let expected = """
-      根文件系统 rootfs
+      根文件系统（rootfs）
         rootfs 是 bootfs 之上的操作系统根文件
         系统（如 ubuntu、centos）。传统 Linux
         启动时先以只读方式挂载，自检后再重新挂

@@ -59,6 +59,23 @@ let exerciseLesson = """
     #expect(run.problems.map(\.message) == ["the goal is already met before the exercise starts"])
   }
 
+  /// The auto-pull exercise: only a container started from the image meets it.
+  @Test func containerFromNeedsAContainerNotAPull() throws {
+    var session = try LessonEnvironment().makeSession(for: try lesson())
+    let start = session
+    let check = try #require(GoalCheck(parsing: "container from docksim/test exists"))
+    #expect(check == .containerFrom("docksim/test") && check.description == "container from docksim/test exists")
+    #expect(check.result(in: session, start: start, language: .en).line == "✘ there is no image docksim/test yet")
+    var console = Console()
+    _ = session.execute("docker run docksim/test true", console: &console)
+    #expect(check.result(in: session, start: start, language: .en).line == "✔ a container was started from docksim/test")
+    // The image stays, its containers go: as after a plain docker pull.
+    _ = session.execute("docker rm $(docker ps -aq)", console: &console)
+    #expect(check.result(in: session, start: start, language: .en).line
+      == "✘ no container was started from docksim/test yet (docker pull starts none)")
+    #expect(check.result(in: session, start: start, language: .zh).line == "✘ 还没有用 docksim/test 启动过容器（docker pull 不会启动容器）")
+  }
+
   @Test func checksReadImagesAndFiles() throws {
     var session = try LessonEnvironment().makeSession(for: try lesson())
     var console = Console()

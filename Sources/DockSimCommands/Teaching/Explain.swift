@@ -35,11 +35,15 @@ struct ExplainTopic: Sendable {
     ExplainTopic(id: "run", title: .topicRunTitle, body: .topicRunBody, command: "trace on; docker run -it ubuntu:18.04"),
   ]
 
-  /// The topic named by an id or by its title in either language (`explain 写时复制`).
+  /// The topic named by an id or by its title in either language (`explain 写时复制`),
+  /// or by the Chinese part of a bracketed title (`explain 标签` for 标签（tag）).
   static func find(_ name: String) -> ExplainTopic? {
     let wanted = name.lowercased()
     return all.first { topic in
-      topic.id == wanted || Language.allCases.contains { Messages.text(topic.title, $0).lowercased() == wanted }
+      topic.id == wanted || Language.allCases.contains { language in
+        let title = Messages.text(topic.title, language).lowercased()
+        return title == wanted || title.prefix { $0 != "（" } == wanted
+      }
     }
   }
 }
