@@ -17,16 +17,36 @@ public final class HTTPServer: Sendable {
   public init(daemon: Daemon, threads: Int = System.coreCount) {
     self.daemon = daemon
     group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
+    // A write to a closed connection must fail with EPIPE, not kill the process: the loops'
+    // threads block SIGPIPE, instead of NIO ignoring it process-wide (which every program
+    // the process starts later would inherit, as the tests' real shells did).
+    for loop in group.makeIterator() {
+      try? loop.submit {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+      }.wait()
+    }
   }
 
   /// Listens on the unix socket at `path` (the caller has made sure nothing else does).
   public func listen(unixSocket path: String) throws -> any Channel {
-    try bootstrap().bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false).wait()
+    try keepingSIGPIPE { try bootstrap().bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false).wait() }
   }
 
   /// Listens on 127.0.0.1:`port` (0 picks a free port; the channel's localAddress says which).
   public func listen(tcpPort port: Int) throws -> any Channel {
-    try bootstrap().bind(host: "127.0.0.1", port: port).wait()
+    try keepingSIGPIPE { try bootstrap().bind(host: "127.0.0.1", port: port).wait() }
+  }
+
+  /// NIO sets SIGPIPE to SIG_IGN for the whole process when it makes its first socket;
+  /// this puts back what the process had.
+  private func keepingSIGPIPE<T>(_ body: () throws -> T) rethrows -> T {
+    var previous = sigaction()
+    sigaction(SIGPIPE, nil, &previous)
+    defer { sigaction(SIGPIPE, &previous, nil) }
+    return try body()
   }
 
   public func shutdown() throws { try group.syncShutdownGracefully() }

@@ -1,6 +1,7 @@
 import DockSimCommands
 import DockSimCore
 import DockSimDaemon
+import DockSimTestSupport
 import Foundation
 import Testing
 
@@ -42,7 +43,7 @@ import Testing
   static func python() -> String? {
     for candidate in ["/usr/bin/python3", "/usr/local/bin/python3"] + pathCandidates() {
       guard FileManager.default.isExecutableFile(atPath: candidate) else { continue }
-      if let result = try? HostRun.run(candidate, ["-c", "import docker"]), result.status == 0 { return candidate }
+      if let result = try? HostTool.run(candidate, ["-c", "import docker"]), result.status == 0 { return candidate }
     }
     return RequiredTool.path("python3-with-docker", install: "pip install docker (or apt-get install python3-docker)")
   }
@@ -55,25 +56,9 @@ import Testing
     guard let python = Self.python() else { return }
     let harness = DaemonHarness(.v28)
     let result = try RealCLITests.serving(harness.daemon()) { socket in
-      try HostRun.run(python, ["-c", Self.script, socket])
+      try HostTool.run(python, ["-c", Self.script, socket])
     }
     #expect(result.status == 0)
     #expect(result.output == Self.expected)
-  }
-}
-
-/// A program's standard output and error, and its status.
-enum HostRun {
-  static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
   }
 }
