@@ -217,27 +217,17 @@ enum ContainerInspectDocument {
 
   // MARK: GraphDriver
 
-  /// The container's overlay2 directories: its writable layer on top of an
-  /// `-init` layer (the files the daemon writes: /etc/hosts, ...) on top of the
-  /// image's layers, nearest first.
+  /// The container's overlay2 directories (`Overlay2Directories`).
   static func graphDriver(_ container: Container, image: Image?) -> JSONValue {
-    let top = "/var/lib/docker/overlay2/" + Digest.sha256("cache-id container \(container.id)").hex
-    var lower = [top + "-init/diff"]
-    if let image, case .object(let driver) = ImageInspect.graphDriver(image),
-      let data = driver.first(where: { $0.0 == "Data" })?.1
-    {
-      // The image's own top layer is its UpperDir; the layers below are its LowerDir.
-      if let upper = data["UpperDir"]?.stringValue { lower.append(upper) }
-      if let below = data["LowerDir"]?.stringValue { lower.append(below) }
-    }
+    let directories = Overlay2Directories(container: container, image: image)
     return .object([
       (
         "Data",
         .object([
-          ("LowerDir", .string(lower.joined(separator: ":"))),
-          ("MergedDir", .string(top + "/merged")),
-          ("UpperDir", .string(top + "/diff")),
-          ("WorkDir", .string(top + "/work")),
+          ("LowerDir", .string(directories.lower.joined(separator: ":"))),
+          ("MergedDir", .string(directories.mergedDir)),
+          ("UpperDir", .string(directories.upperDir)),
+          ("WorkDir", .string(directories.workDir)),
         ])
       ),
       ("Name", .string("overlay2")),

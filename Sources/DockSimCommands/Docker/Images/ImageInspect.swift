@@ -137,18 +137,15 @@ struct ImageInspect: DockerCommand {
   /// overlay2's directories. The cache-id of a layer directory is random in Docker;
   /// here it is derived from the chain ID so that it is stable.
   static func graphDriver(_ image: Image) -> JSONValue {
-    let directories = image.chainIDs.map { "/var/lib/docker/overlay2/" + Digest.sha256("cache-id \($0)").hex }
-    guard let top = directories.last else {
+    guard let directories = Overlay2Directories(image: image) else {
       return .object([("Data", .null), ("Name", .string("overlay2"))])
     }
     var data: [(String, JSONValue)] = []
-    if directories.count > 1 {
-      data.append(("LowerDir", .string(directories.dropLast().reversed().map { $0 + "/diff" }.joined(separator: ":"))))
-    }
+    if !directories.lower.isEmpty { data.append(("LowerDir", .string(directories.lower.joined(separator: ":")))) }
     data += [
-      ("MergedDir", .string(top + "/merged")),
-      ("UpperDir", .string(top + "/diff")),
-      ("WorkDir", .string(top + "/work")),
+      ("MergedDir", .string(directories.mergedDir)),
+      ("UpperDir", .string(directories.upperDir)),
+      ("WorkDir", .string(directories.workDir)),
     ]
     return .object([("Data", .object(data)), ("Name", .string("overlay2"))])
   }

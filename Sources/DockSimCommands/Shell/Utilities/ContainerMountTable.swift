@@ -61,15 +61,10 @@ struct ContainerMountTable {
   /// characters of base32, kept in each layer's `link` file) so the option string
   /// fits a page; upperdir and workdir are the full paths `docker inspect` shows.
   static func overlayOptions(_ container: Container, image: Image?) -> String {
-    let driver = ContainerInspectDocument.graphDriver(container, image: image)
-    guard case .object(let fields) = driver, let data = fields.first(where: { $0.0 == "Data" })?.1 else {
-      return "rw,relatime"
-    }
-    let lower = (data["LowerDir"]?.stringValue ?? "").split(separator: ":").map { directory in
-      "/var/lib/docker/overlay2/l/" + shortLink(String(directory))
-    }
-    return "rw,relatime,lowerdir=" + lower.joined(separator: ":") + ",upperdir=" + (data["UpperDir"]?.stringValue ?? "")
-      + ",workdir=" + (data["WorkDir"]?.stringValue ?? "")
+    let directories = Overlay2Directories(container: container, image: image)
+    let lower = directories.lower.map { directory in "/var/lib/docker/overlay2/l/" + shortLink(directory) }
+    return "rw,relatime,lowerdir=" + lower.joined(separator: ":") + ",upperdir=" + directories.upperDir + ",workdir="
+      + directories.workDir
   }
 
   /// A layer directory's short link name: 26 base32 characters, derived from its path
