@@ -101,7 +101,8 @@ let package = Package(
       ]),
     // KernelResults/ holds the real kernel's recorded results, read from the source tree.
     .testTarget(
-      name: "OverlayDifferentialTests", dependencies: ["DockSimCore", "DockSimCommands"], exclude: ["KernelResults"]),
+      name: "OverlayDifferentialTests", dependencies: ["DockSimCore", "DockSimCommands", "DockSimTestSupport"],
+      exclude: ["KernelResults"]),
     // Runs the built `docksim` binary: script mode and a real pseudo-terminal.
     .testTarget(
       name: "DockSimEndToEndTests", dependencies: ["docksim", "DockSimCore", "DockSimTerminal", "DockSimTestSupport"]),

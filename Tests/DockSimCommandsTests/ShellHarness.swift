@@ -1,47 +1,62 @@
 import DockSimCore
+import DockSimTestSupport
 import Testing
 
 @testable import DockSimCommands
 
 /// A session driven the way a front end drives it, for shell tests.
-struct ShellHarness {
-  var session = Session()
+public struct ShellHarness {
+  /// The shell's programs only: these tests build without docker and the teaching commands.
+  public var session: Session
 
-  struct Outcome: Equatable, CustomStringConvertible {
-    var stdout: String
-    var stderr: String
-    var status: Int32
-    var description: String { "stdout: \(stdout.debugDescription) stderr: \(stderr.debugDescription) status: \(status)" }
+  public init(session: Session = Session(programs: .shell)) {
+    self.session = session
+  }
+
+  public struct Outcome: Equatable, CustomStringConvertible {
+    public var stdout: String
+    public var stderr: String
+    public var status: Int32
+    public var description: String { "stdout: \(stdout.debugDescription) stderr: \(stderr.debugDescription) status: \(status)" }
   }
 
   /// Runs one input; stdout and stderr are kept apart.
   @discardableResult
-  mutating func run(_ text: String, traits: TerminalTraits = .plain) -> Outcome {
+  public mutating func run(_ text: String, traits: TerminalTraits = .plain) -> Outcome {
     var console = Console(traits: traits)
     let status = session.execute(text, console: &console)
     return Outcome(stdout: console.stdoutText, stderr: console.stderrText, status: status)
   }
 
   /// Both streams interleaved, as a terminal shows them.
-  mutating func combined(_ text: String, traits: TerminalTraits = .plain) -> String {
+  public mutating func combined(_ text: String, traits: TerminalTraits = .plain) -> String {
     var console = Console(traits: traits)
     _ = session.execute(text, console: &console)
     return console.combinedText
   }
 
-  /// Enters a stand-in container shell (until `docker run -it` exists in these tests).
-  mutating func enterContainer(_ id: String = String(repeating: "ab", count: 32)) {
+  /// Enters a shell in a running container over a minimal Linux tree, made without
+  /// the docker CLI (these tests build without it).
+  public mutating func enterContainer(_ id: String = ContainerFixtures.id) {
+    addContainer(id)
     session.shells.append(ShellFrame(place: .container(id: id)))
   }
 
+  /// Puts a running container over a minimal Linux tree in the engine's store.
+  public mutating func addContainer(_ id: String = ContainerFixtures.id) {
+    let now = session.engine.clock.now
+    let tree = ContainerFixtures.minimalTree(at: now)
+    session.engine.containers.add(ContainerFixtures.running(id: id, filesystem: tree, at: now))
+  }
+
   /// The text of a file in the current place.
-  func file(_ path: String) -> String? {
+  public func file(_ path: String) -> String? {
     var fs = session.filesystem
     guard let content = try? fs.readFile(path) else { return nil }
     return String(decoding: content.bytes, as: UTF8.self)
   }
 }
 
-func out(_ stdout: String, _ stderr: String = "", _ status: Int32 = 0) -> ShellHarness.Outcome {
+public func out(_ stdout: String, _ stderr: String = "", _ status: Int32 = 0) -> ShellHarness.Outcome {
   ShellHarness.Outcome(stdout: stdout, stderr: stderr, status: status)
 }

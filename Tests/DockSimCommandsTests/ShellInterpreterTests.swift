@@ -93,6 +93,7 @@ import Testing
   @Test func oneShotRunsInAContainer() {
     var h = ShellHarness()
     let id = String(repeating: "cd", count: 32)
+    h.addContainer(id)
     var console = Console()
     let status = h.session.runInContainer(id, arguments: ["cat", "/etc/hostname", "/x"], console: &console)
     #expect(status == 1)

@@ -55,7 +55,7 @@ import Testing
   }
 
   @Test func inputStatus() {
-    let s = Session()
+    let s = Session(programs: .shell)
     #expect(s.inputStatus("echo hi") == .complete)
     for text in ["echo \"a", "echo 'a", "echo a |", "a &&", "a ||", "echo a \\", "cat <<EOF", "cat <<EOF\nx", "echo $(ls", "echo ${A"] {
       #expect(s.inputStatus(text) == .needsMore, "\(text)")

@@ -61,7 +61,11 @@ public enum TeachingFixtures {
   /// The session inside a container of nginx-emacs (a shell frame over the image's layers).
   public static func inContainer(language: Language = .en) -> Session {
     var session = session(language: language)
-    session.hostFilesystem.scratchContainers[containerID] = ContainerFS(image: MergedView(layers: nginx.layers))
+    let filesystem = ContainerFS(image: MergedView(layers: nginx.layers))
+    let container = ContainerFixtures.running(
+      id: containerID, filesystem: filesystem, imageID: nginx.id, reference: "nginx-emacs:latest",
+      at: session.engine.clock.now)
+    session.engine.containers.add(container)
     session.shells.append(ShellFrame(place: .container(id: containerID)))
     return session
   }

@@ -1,4 +1,5 @@
 import DockSimCore
+import DockSimTestSupport
 import Testing
 
 @testable import DockSimCommands
@@ -59,12 +60,12 @@ enum DocksimRunner {
     return finished(outcomes, shell.fs)
   }
 
-  /// The container is put where the shell finds filesystems of containers the engine
-  /// does not know (the scratch seam), then each operation runs as `sh -c`.
+  /// A running container over `fs` is put in the engine's store (no image, no docker
+  /// CLI), then each operation runs in it as `sh -c`.
   private static func runInShell(_ operations: [String], on fs: ContainerFS) -> Run {
     let id = String(repeating: "d", count: 64)
     var session = Session(settings: Settings(clockStart: operationsStart))
-    session.hostFilesystem.scratchContainers[id] = fs
+    session.engine.containers.add(ContainerFixtures.running(id: id, filesystem: fs, at: operationsStart))
     let outcomes = operations.map { operation in
       var console = Console()
       let status = session.runInContainer(id, command: operation, console: &console)
@@ -72,8 +73,9 @@ enum DocksimRunner {
       // (`sh: 1: ...`), the kernel side's bash as at a prompt (the docker route's).
       return ScenarioResult.Outcome(command: operation, status: status, stdout: console.stdoutText)
     }
-    return finished(outcomes, session.hostFilesystem.scratchContainers[id] ?? fs)
+    return finished(outcomes, session.engine.containers[id: id]?.filesystem ?? fs)
   }
+
 
   private static func runWithDocker(_ operations: [String], layers: [Layer]) -> Run {
     var session = Session(settings: Settings(clockStart: operationsStart))

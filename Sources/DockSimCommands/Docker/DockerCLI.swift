@@ -10,6 +10,10 @@ struct DockerProgram: Program {
   func run(_ invocation: Invocation, session: inout Session, console: inout Console) -> Int32 {
     DockerCLI(version: session.settings.dockerVersion, invocation: invocation).main(session: &session, console: &console)
   }
+
+  func completions(after arguments: [String], current: String, session: Session) -> [String]? {
+    DockerCompletion(session: session).candidates(after: arguments, current: current)
+  }
 }
 
 /// The docker CLI's dispatch: root flags, management commands (`docker container

@@ -1,7 +1,7 @@
 import DockSimCore
 
 /// The REPL's own commands on the simulated host: `help`, `history`, `clear`, `quit`.
-public enum HostPrograms {
+public enum REPLPrograms {
   public static var all: [String: any Program] {
     ["help": HelpProgram(), "history": HistoryProgram(), "clear": ClearProgram(), "quit": QuitProgram()]
   }

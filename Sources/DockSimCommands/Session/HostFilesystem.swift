@@ -12,8 +12,6 @@ public struct HostFilesystem: Sendable {
 
   /// Nil until the shell first touches the host's files.
   public var tree: ContainerFS?
-  /// Stand-in filesystems of containers, until containers keep their own (see `ShellSeams`).
-  var scratchContainers: [String: ContainerFS] = [:]
 
   public init() {}
 

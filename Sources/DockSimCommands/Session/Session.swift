@@ -10,12 +10,13 @@ public struct Session: Sendable {
   /// The shells the user is in: the host shell first, then each container shell
   /// entered with `docker run -it` or `docker exec -it`. Input runs in the last one.
   public var shells: [ShellFrame]
-  /// Narrate copy-ups, whiteouts and lookups under each command's output.
+  /// Narrate copy-ups, whiteouts, lookups and container starts under each command's output.
   public var tracing = false
-  /// What the current input did that `trace on` narrates after its output (Teaching/Trace.swift).
-  public var pendingTrace: [TraceRecord] = []
-  /// The boot narration's note about real Docker was given (it is said once).
-  public var toldBootReality = false
+  /// Turns what an input did (`SessionEvent`) into lines under its output while `tracing`;
+  /// the front end injects one (the teaching commands' `trace`), the shell's own is silent.
+  public var narrator: any Narrator = SilentNarrator()
+  /// The programs the shells find by name.
+  public var programs: ProgramRegistry
   /// Set when the user leaves the host shell (`exit`, `quit`, Ctrl-D at `$ `).
   public var finished = false
   /// Lines entered so far, for `history` (the front end owns the history file).
@@ -30,9 +31,14 @@ public struct Session: Sendable {
   /// passes it on to the pipe or the shared input: Shell/ShellInput.swift).
   var stdinRead: StdinRead?
 
-  public init(settings: Settings = Settings(), hub: Hub = Hub(), hostFiles: any HostFileAccess = InMemoryHostFiles()) {
+  public init(
+    settings: Settings = Settings(), hub: Hub = Hub(), hostFiles: any HostFileAccess = InMemoryHostFiles(),
+    programs: ProgramRegistry, narrator: any Narrator = SilentNarrator()
+  ) {
     self.settings = settings
     self.hostFiles = hostFiles
+    self.programs = programs
+    self.narrator = narrator
     self.engine = Engine(
       clock: SimClock(start: settings.clockStart), seed: settings.seed, version: settings.dockerVersion, hub: hub)
     var host = ShellFrame(place: .host)

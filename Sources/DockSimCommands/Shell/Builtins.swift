@@ -220,7 +220,7 @@ enum Builtins {
     guard !shell.isSubshell else { return }
     if !announced, announcesExit(shell, session) { console.errorLine("exit") }
     if session.shells.count > 1 {
-      ShellSeams.leaveContainerShell(status: status, session: &session)
+      session.leaveContainerShell(status: status)
     } else {
       session.currentShell.lastStatus = status
       session.finished = true

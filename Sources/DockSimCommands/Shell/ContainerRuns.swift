@@ -100,6 +100,26 @@ extension Session {
   }
 }
 
+extension Session {
+  /// `exit` (or Ctrl-D) in a container's shell: pops the frame. If the shell was
+  /// the container's main process, the container exits with `status`, and a
+  /// container run with `--rm` is removed.
+  public mutating func leaveContainerShell(status: Int32) {
+    guard shells.count > 1, case .container(let id) = currentShell.place else { return }
+    saveShellHistory()
+    let index = shells.count - 1
+    shells.removeLast()
+    currentShell.lastStatus = status
+    guard let container = engine.containers[id: id], container.attachedShellIndex == index else { return }
+    var detached = container
+    detached.attachedShellIndex = nil
+    engine.containers.update(detached)
+    guard container.state.running else { return }
+    engine.markExited(id, status: status)
+    if container.autoRemove { engine.removeContainer(id) }
+  }
+}
+
 extension Builtins {
   /// `/bin/sh`, `/bin/bash`: a shell named by a path that exists in the current place
   /// (`docker run IMAGE /bin/sh -c ...`, the classic builder's `/bin/sh -c` RUN).

@@ -9,8 +9,8 @@ enum Interpreter {
     session.currentShell.linesRead += text.split(separator: "\n", omittingEmptySubsequences: false).count
       - (text.hasSuffix("\n") ? 1 : 0)
     let status = run.run(text, stdin: ShellInput([]), stdinIsTerminal: true, session: &session, console: &console)
-    // `trace on`: what the input did to the union filesystem, under its output.
-    session.flushTrace(console: &console)
+    // `trace on`: what the input did, under its output.
+    session.flushNarration(console: &console)
     return status
   }
 
@@ -600,15 +600,15 @@ struct ShellRun {
     let invocation = Invocation(arguments: argv, stdin: stdin.remaining, stdinIsTerminal: stdinIsTerminal)
     session.stdinRead = nil
     let status = program.run(invocation, session: &session, console: &console)
-    if let read = session.stdinRead ?? Self.assumedRead(of: name) { stdin.consume(read) }
+    if let read = session.stdinRead ?? Self.assumedRead(of: name, in: session.programs) { stdin.consume(read) }
     return status
   }
 
   /// A utility that reads its standard input says how much; one that does not say did not
   /// read it (`ls`). The docker CLI and the teaching commands do not say: they count as
   /// reading it all (`docker load`, `docker build -`), so no writer into them is cut short.
-  private static func assumedRead(of name: String) -> StdinRead? {
-    ProgramTable.utilities[PathText.basename(name)] == nil ? .all : nil
+  private static func assumedRead(of name: String, in programs: ProgramRegistry) -> StdinRead? {
+    programs.utilities[PathText.basename(name)] == nil ? .all : nil
   }
 
   func commandNotFound(_ name: String, console: inout Console) -> Int32 {

@@ -1,25 +1,10 @@
 import DockSimCore
 
-/// Every program a shell can find, by name: one line per area.
+/// Finding a program by name in the session's registry (`Session.programs`).
 ///
-/// Host programs (`docker`, the simulator's teaching commands, `help`/`history`)
-/// exist only at the `$ ` prompt; utilities (`ls`, `cat`, ...) exist everywhere.
+/// Host programs (`docker`, `help`, `history`) exist only at the `$ ` prompt; the
+/// teaching commands in every place; utilities (`ls`, `cat`, ...) wherever the place has any.
 enum ProgramTable {
-  /// Programs only the simulated host has. Each area adds its table here.
-  static let hostPrograms: [String: any Program] = {
-    var table: [String: any Program] = [:]
-    table.merge(DockerPrograms.all) { a, _ in a }
-    table.merge(TeachingPrograms.all) { a, _ in a }
-    table.merge(HostPrograms.all) { a, _ in a }
-    return table
-  }()
-
-  /// The simulator's teaching commands, available in every place.
-  static let teaching: [String: any Program] = TeachingPrograms.all
-
-  /// Programs in every place's PATH.
-  static let utilities: [String: any Program] = Utilities.all
-
   /// The program `name` names in the current shell's place; a path such as
   /// `/bin/ls` finds `ls`.
   static func lookup(_ name: String, in session: Session) -> (any Program)? {
@@ -27,11 +12,12 @@ enum ProgramTable {
     if name.contains("/"), !session.filesystem.exists(session.absolutePath(name)), !isStandardLocation(name) {
       return nil
     }
-    if case .host = session.currentShell.place, let program = hostPrograms[base] { return program }
+    let programs = session.programs
+    if case .host = session.currentShell.place, let program = programs.host[base] { return program }
     // The teaching commands also work in a container's shell (`whence /etc/motd`).
-    if let program = teaching[base] { return program }
+    if let program = programs.everywhere[base] { return program }
     guard placeHasUtilities(session) else { return nil }
-    return utilities[base] ?? SystemTools.lookup(name, in: session)
+    return programs.utilities[base] ?? SystemTools.lookup(name, in: session)
   }
 
   /// A container whose root holds no directory at all (`hello-world` and other
@@ -48,7 +34,11 @@ enum ProgramTable {
 
   /// Where `type` says a program lives.
   static func directory(of name: String, in session: Session) -> String {
-    if case .host = session.currentShell.place, hostPrograms[name] != nil { return "/usr/local/bin" }
+    if case .host = session.currentShell.place,
+      session.programs.host[name] != nil || session.programs.everywhere[name] != nil
+    {
+      return "/usr/local/bin"
+    }
     return "/usr/bin"
   }
 

@@ -124,7 +124,7 @@ enum Trace {
       console.line(context.text(.traceOn))
     case ["off"]:
       session.tracing = false
-      session.pendingTrace = []
+      session.narrator.discard()
       console.line(context.text(.traceOff))
     default: return context.usage(.usageTrace, console: &console)
     }

@@ -44,7 +44,8 @@ enum TeachingWorld {
     if let subject = container(id, in: session) {
       return TraceContext(image: subject.filesystem.image, labels: subject.labels)
     }
-    let fs = ShellSeams.containerFilesystem(id, in: session)
+    // A container gone by the end of the input (`docker run --rm`).
+    let fs = session.containerFilesystem(id)
     return TraceContext(image: fs.image, labels: LayerLabels(image: "?", count: fs.image.layers.count))
   }
 
@@ -60,14 +61,8 @@ enum TeachingWorld {
   }
 
   static func container(_ text: String, in session: Session) -> TeachingSubject? {
-    if case .success(let container) = session.engine.containers.find(text) {
-      return subject(of: container, in: session)
-    }
-    // A shell in a container the store does not know (a scratch container).
-    guard case .container(let id) = session.currentShell.place, id == text || id.hasPrefix(text), !text.isEmpty
-    else { return nil }
-    return subject(id: id, name: String(id.prefix(12)), fs: ShellSeams.containerFilesystem(id, in: session),
-                   image: nil, started: true, in: session)
+    guard case .success(let container) = session.engine.containers.find(text) else { return nil }
+    return subject(of: container, in: session)
   }
 
   static func subject(of container: Container, in session: Session) -> TeachingSubject {

@@ -25,41 +25,50 @@ public enum BootStep: Sendable, Hashable {
   }
 }
 
-extension Session {
-  /// Adds the boot narration of container `id`'s start (`docker run`, `docker start`)
-  /// while tracing.
-  public mutating func narrateBoot(containerID id: String) {
-    guard tracing, let subject = TeachingWorld.container(id, in: self) else { return }
+/// `trace on`'s narrator: what an input did to containers' union filesystems, and the
+/// course text's boot sequence for each container it started, one line each.
+public struct TraceNarrator: Narrator {
+  /// What the current input did, to tell after its output.
+  var pending: [TraceRecord] = []
+  /// The boot narration's note about real Docker was given (it is said once).
+  var toldBootReality = false
+
+  public init() {}
+
+  public mutating func record(_ event: SessionEvent, in session: Session) {
+    switch event {
+    case .filesystem(let event, let id): pending.append(.filesystem(event, containerID: id))
+    case .containerStarted(let id): narrateBoot(containerID: id, in: session)
+    }
+  }
+
+  /// Adds the boot narration of container `id`'s start (`docker run`, `docker start`).
+  mutating func narrateBoot(containerID id: String, in session: Session) {
+    guard let subject = TeachingWorld.container(id, in: session) else { return }
     let baseLayers = subject.stack.filter { if case .baseImage = $0.owner { true } else { false } }.count
     narrateBoot(baseImage: subject.baseImage, layersAboveBase: subject.stack.count - baseLayers)
   }
 
   /// Adds the boot narration of a container start. The note about real Docker is
   /// added the first time only.
-  public mutating func narrateBoot(baseImage: String, layersAboveBase: Int) {
-    guard tracing else { return }
+  mutating func narrateBoot(baseImage: String, layersAboveBase: Int) {
     let steps = BootStep.sequence(baseImage: baseImage, layersAboveBase: layersAboveBase)
-    pendingTrace += steps.map { .boot($0) }
-    if !pendingTrace.contains(.boot(.reality)) && !toldBootReality {
-      pendingTrace.append(.boot(.reality))
+    pending += steps.map { .boot($0) }
+    if !pending.contains(.boot(.reality)) && !toldBootReality {
+      pending.append(.boot(.reality))
       toldBootReality = true
     }
   }
 
-  /// Keeps the events a filesystem recorded, to narrate after the command.
-  mutating func collectTrace(_ fs: inout ContainerFS, place: ShellFrame.Place) {
-    let events = fs.drainEvents()
-    guard tracing, case .container(let id) = place else { return }
-    pendingTrace += events.map { .filesystem($0, containerID: id) }
-  }
+  public mutating func discard() { pending = [] }
 
   /// Writes the pending narration under the command's output and forgets it.
-  public mutating func flushTrace(console: inout Console) {
-    defer { pendingTrace = [] }
-    guard tracing, !pendingTrace.isEmpty else { return }
-    let session = self
-    let narrator = TraceNarrator(language: settings.language) { id in TeachingWorld.traceContext(container: id, in: session) }
-    let lines = narrator.lines(pendingTrace)
+  public mutating func flush(in session: Session, console: inout Console) {
+    defer { pending = [] }
+    guard session.tracing, !pending.isEmpty else { return }
+    let lines = TraceLines(language: session.settings.language) { id in
+      TeachingWorld.traceContext(container: id, in: session)
+    }.lines(pending)
     for line in lines {
       console.line(Colour.dim.paint(line, enabled: console.traits.color))
     }
@@ -73,7 +82,7 @@ struct TraceContext {
 }
 
 /// Turns trace records into one line each, in the session's language.
-struct TraceNarrator {
+struct TraceLines {
   var language: Language
   /// The image and layer labels of a container, by container ID.
   var context: (String) -> TraceContext

@@ -38,7 +38,7 @@ extension Session {
       let argv = Self.probeArguments(container.healthcheck?.test ?? []), !argv.isEmpty
     else { return HealthResult(start: start, end: start.adding(ContainerTiming.probeStart), exitCode: -1, output: "") }
     let now = engine.clock.now
-    let trace = pendingTrace
+    let narrator = self.narrator
     engine.clock = SimClock(start: start.adding(ContainerTiming.probeStart))
     var output = Console(traits: .plain)
     var status: Int32 = -1
@@ -55,7 +55,7 @@ extension Session {
     let end = engine.clock.now
     engine.clock = SimClock(start: now)
     // The probe is the daemon's doing, not the user's: `trace` does not narrate it.
-    pendingTrace = trace
+    self.narrator = narrator
     return Self.timedOut(start: start, end: end, output: text, policy: policy, version: engine.version)
       ?? HealthResult(start: start, end: end, exitCode: Int(status), output: text)
   }

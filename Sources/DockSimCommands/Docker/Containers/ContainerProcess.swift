@@ -85,8 +85,8 @@ extension Session {
       engine.markStartFailed(id, status: 128, error: failure)
       return .failed(message: failure, status: 125)
     }
-    // `trace on`: the course text's boot sequence (Teaching/Trace.swift).
-    narrateBoot(containerID: id)
+    // `trace on` tells the course text's boot sequence.
+    record(.containerStarted(id: id))
     switch process {
     case .shell:
       engine.markStarted(id)
@@ -176,24 +176,6 @@ extension Session {
       container.attachedShellIndex = shells.count - 1
       engine.containers.update(container)
     }
-  }
-
-  /// `exit` (or Ctrl-D) in a container's shell: pops the frame. If the shell was
-  /// the container's main process, the container exits with `status`, and a
-  /// container run with `--rm` is removed.
-  public mutating func leaveContainerShell(status: Int32) {
-    guard shells.count > 1, case .container(let id) = currentShell.place else { return }
-    saveShellHistory()
-    let index = shells.count - 1
-    shells.removeLast()
-    currentShell.lastStatus = status
-    guard let container = engine.containers[id: id], container.attachedShellIndex == index else { return }
-    var detached = container
-    detached.attachedShellIndex = nil
-    engine.containers.update(detached)
-    guard container.state.running else { return }
-    engine.markExited(id, status: status)
-    if container.autoRemove { engine.removeContainer(id) }
   }
 }
 
