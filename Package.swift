@@ -1,10 +1,13 @@
 // swift-tools-version:6.0
 // docksim: a Docker simulator and REPL for the classroom.
 //
-// Module graph (SwiftPM enforces these edges; PurityTests enforces the rest):
-//   DockSimCore  <-  DockSimCommands  <-  DockSimLessons  <-  docksim
+// Module graph (each arrow an import; PackageGraphTests checks that every import is declared,
+// every declared module is imported, and nothing imports past this graph):
+//   DockSimCore  <-  DockSimShell  <-  DockSimDocker, DockSimTeaching  <-  DockSimPrograms
+//   DockSimPrograms, DockSimData  <-  DockSimLessons, DockSimDaemon  <-  docksim
 //   CLibEdit, DockSimCore  <-  DockSimTerminal  <-  docksim
-// DockSimCore is pure: no files, terminal, clock or environment of its own.
+// DockSimCore is pure (PurityTests): no Foundation, files, terminal, clock, randomness or
+// environment of its own.
 //
 // Every module a target imports is listed as its dependency, even when another
 // dependency brings it in: SwiftPM rebuilds a target only when a listed dependency's
@@ -19,7 +22,8 @@ let package = Package(
     .executable(name: "docksim", targets: ["docksim"]),
     .library(name: "DockSimCore", targets: ["DockSimCore"]),
     // For the Benchmarks package (a package of its own, which needs whole sessions and lessons).
-    .library(name: "DockSimCommands", targets: ["DockSimCommands"]),
+    .library(name: "DockSimShell", targets: ["DockSimShell"]),
+    .library(name: "DockSimPrograms", targets: ["DockSimPrograms"]),
     .library(name: "DockSimLessons", targets: ["DockSimLessons"]),
   ],
   dependencies: [
@@ -46,11 +50,21 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // Data that ships with the program (the mock Hub's catalog), read by the front ends.
     .target(name: "DockSimData", resources: [.copy("Hub")]),
-    // The session: shell syntax and interpreter, docker CLI commands, teaching commands.
-    .target(name: "DockSimCommands", dependencies: ["DockSimCore", "DockSimData"], plugins: ["EmbedHelp"]),
+    // The session and its shells: grammar, interpreter, builtins, utilities, the REPL's
+    // own commands. Programs come from a registry, narration from an injected narrator.
+    .target(name: "DockSimShell", dependencies: ["DockSimCore"]),
+    // The docker CLI: dispatch, flags, --help texts (Help/), one file per command, completion.
+    .target(name: "DockSimDocker", dependencies: ["DockSimCore", "DockSimShell"], plugins: ["EmbedHelp"]),
+    // The simulator's teaching commands: layers, trace, whence, tree, explain, lang.
+    .target(name: "DockSimTeaching", dependencies: ["DockSimCore", "DockSimShell"]),
+    // The composition: a session with docker and the teaching commands registered.
+    .target(
+      name: "DockSimPrograms", dependencies: ["DockSimCore", "DockSimDocker", "DockSimShell", "DockSimTeaching"]),
     // Lesson files: parse, play, check, bless, record.
     .target(
-      name: "DockSimLessons", dependencies: ["DockSimCommands", "DockSimCore", "DockSimData"], plugins: ["EmbedLessons"]),
+      name: "DockSimLessons",
+      dependencies: ["DockSimCore", "DockSimData", "DockSimPrograms", "DockSimShell", "DockSimTeaching"],
+      plugins: ["EmbedLessons"]),
     // Compiles Lessons/ into DockSimLessons, so an installed binary needs no source tree.
     .plugin(name: "EmbedLessons", capability: .buildTool(), dependencies: ["EmbedTextsTool"]),
     // Compiles the docker CLI's Help/ folder (the real --help texts) into the module that prints them.
@@ -71,7 +85,7 @@ let package = Package(
     .target(
       name: "DockSimDaemon",
       dependencies: [
-        "DockSimCommands", "DockSimCore",
+        "DockSimCore", "DockSimDocker", "DockSimPrograms", "DockSimShell",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -80,28 +94,39 @@ let package = Package(
     .executableTarget(
       name: "docksim",
       dependencies: [
-        "DockSimCommands", "DockSimCore", "DockSimDaemon", "DockSimData", "DockSimLessons", "DockSimTerminal",
+        "DockSimCore", "DockSimDaemon", "DockSimData", "DockSimLessons", "DockSimPrograms", "DockSimShell",
+        "DockSimTeaching", "DockSimTerminal",
       ],
       plugins: ["EmbedVersion"]
     ),
     // Fixtures and helpers the test targets share (golden files, the course's images, a
     // small Hub, real tools): a plain target, since a test target cannot import another.
     .target(
-      name: "DockSimTestSupport", dependencies: ["DockSimCommands", "DockSimCore"], path: "Tests/DockSimTestSupport"),
+      name: "DockSimTestSupport", dependencies: ["DockSimCore", "DockSimShell"], path: "Tests/DockSimTestSupport"),
     .testTarget(name: "DockSimCoreTests", dependencies: ["DockSimCore", "DockSimTestSupport"]),
+    // The shell's tests build without the docker CLI and the teaching commands.
+    .testTarget(name: "DockSimShellTests", dependencies: ["DockSimCore", "DockSimShell", "DockSimTestSupport"]),
     .testTarget(
-      name: "DockSimCommandsTests", dependencies: ["DockSimCommands", "DockSimCore", "DockSimData", "DockSimTestSupport"]),
-    .testTarget(name: "DockSimLessonsTests", dependencies: ["DockSimLessons", "DockSimCommands", "DockSimCore"]),
+      name: "DockSimDockerTests",
+      dependencies: [
+        "DockSimCore", "DockSimData", "DockSimDocker", "DockSimPrograms", "DockSimShell", "DockSimTestSupport",
+      ]),
+    .testTarget(
+      name: "DockSimTeachingTests",
+      dependencies: ["DockSimCore", "DockSimPrograms", "DockSimShell", "DockSimTeaching", "DockSimTestSupport"]),
+    .testTarget(
+      name: "DockSimLessonsTests", dependencies: ["DockSimCore", "DockSimLessons", "DockSimPrograms", "DockSimShell", "DockSimTeaching"]),
     .testTarget(name: "DockSimTerminalTests", dependencies: ["DockSimTerminal"]),
     .testTarget(
       name: "DockSimDaemonTests",
       dependencies: [
-        "DockSimDaemon", "DockSimCommands", "DockSimCore", "DockSimData", "DockSimTestSupport",
+        "DockSimCore", "DockSimDaemon", "DockSimData", "DockSimPrograms", "DockSimShell", "DockSimTestSupport",
         .product(name: "NIOCore", package: "swift-nio"),
       ]),
     // KernelResults/ holds the real kernel's recorded results, read from the source tree.
     .testTarget(
-      name: "OverlayDifferentialTests", dependencies: ["DockSimCore", "DockSimCommands", "DockSimTestSupport"],
+      name: "OverlayDifferentialTests",
+      dependencies: ["DockSimCore", "DockSimPrograms", "DockSimShell", "DockSimTestSupport"],
       exclude: ["KernelResults"]),
     // Runs the built `docksim` binary: script mode and a real pseudo-terminal.
     .testTarget(

@@ -21,7 +21,8 @@ let package = Package(
       dependencies: [
         "CMallocInfo",
         .product(name: "DockSimCore", package: docksimFolder),
-        .product(name: "DockSimCommands", package: docksimFolder),
+        .product(name: "DockSimShell", package: docksimFolder),
+        .product(name: "DockSimPrograms", package: docksimFolder),
         .product(name: "DockSimLessons", package: docksimFolder),
       ]
     ),
@@ -36,7 +37,8 @@ let package = Package(
       name: "ArchiveBenchmarks",
       dependencies: [
         "CMallocInfo", .product(name: "DockSimCore", package: docksimFolder),
-        .product(name: "DockSimCommands", package: docksimFolder),
+        .product(name: "DockSimShell", package: docksimFolder),
+        .product(name: "DockSimPrograms", package: docksimFolder),
       ]
     ),
   ]

@@ -4,7 +4,7 @@
 Usage: scripts/capture-docker-help.py DOCKER_28 DOCKER_20_10 [HELP_FOLDER]
 
 DOCKER_28 and DOCKER_20_10 are the real CLIs (28.2.2 and 20.10.24, checked with
-`--version`). HELP_FOLDER defaults to Sources/DockSimCommands/Docker/Help; the
+`--version`). HELP_FOLDER defaults to Sources/DockSimDocker/Help; the
 EmbedHelp build plugin compiles it into the program.
 
 The help text is what the real CLI prints on stdout for `docker PATH --help` with
@@ -100,7 +100,7 @@ def main():
     if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
     clis = {"28": sys.argv[1], "20.10": sys.argv[2]}
-    help_folder = sys.argv[3] if len(sys.argv) == 4 else "Sources/DockSimCommands/Docker/Help"
+    help_folder = sys.argv[3] if len(sys.argv) == 4 else "Sources/DockSimDocker/Help"
     captured = []
     for folder, release in VERSIONS:
         captured.append(write_version(os.path.join(help_folder, folder), clis[folder], release))

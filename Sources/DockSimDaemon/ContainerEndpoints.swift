@@ -1,4 +1,4 @@
-import DockSimCommands
+import DockSimDocker
 import DockSimCore
 
 /// `/containers/...` (moby's api/server/router/container).

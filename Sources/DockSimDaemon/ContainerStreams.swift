@@ -1,4 +1,3 @@
-import DockSimCommands
 import DockSimCore
 
 /// The container endpoints whose answers wait for the simulation: wait, attach, logs.

@@ -1,4 +1,5 @@
-import DockSimCommands
+import DockSimDocker
+import DockSimShell
 import DockSimCore
 import Synchronization
 

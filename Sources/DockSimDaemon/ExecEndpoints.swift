@@ -1,4 +1,4 @@
-import DockSimCommands
+import DockSimDocker
 import DockSimCore
 import Synchronization
 

@@ -1,4 +1,4 @@
-import DockSimCommands
+import DockSimDocker
 import DockSimCore
 
 /// `/images/...` (moby's api/server/router/image).

@@ -1,4 +1,5 @@
-import DockSimCommands
+import DockSimDocker
+import DockSimShell
 import DockSimCore
 
 /// The Engine API's routes (moby's api/server/router/*): method and path to the

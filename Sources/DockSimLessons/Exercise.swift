@@ -1,4 +1,4 @@
-import DockSimCommands
+import DockSimShell
 import DockSimCore
 
 /// A task for the student: a goal on the simulator's state, hints, and a solution.

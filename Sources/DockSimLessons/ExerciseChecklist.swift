@@ -1,4 +1,4 @@
-import DockSimCommands
+import DockSimShell
 import DockSimCore
 
 /// The checklist's words: each check said as met, or with what still differs, in the

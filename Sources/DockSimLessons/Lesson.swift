@@ -1,4 +1,4 @@
-import DockSimCommands
+import DockSimShell
 import DockSimCore
 
 /// A lesson file, parsed: front matter, then prose, transcript blocks and exercises in file order.

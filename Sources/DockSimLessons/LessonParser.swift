@@ -1,4 +1,3 @@
-import DockSimCommands
 import DockSimCore
 
 /// Reads a lesson file: front matter, then Markdown with docksim fences.

@@ -1,4 +1,4 @@
-import DockSimCommands
+import DockSimTeaching
 import DockSimCore
 
 /// Narration as a terminal shows it: the lesson's Markdown rendered (headings, emphasis,

@@ -1,4 +1,4 @@
-import DockSimCommands
+import DockSimShell
 import DockSimCore
 
 /// `docksim record FILE`: turns a live session into a lesson file with its outputs filled in.

@@ -1,4 +1,4 @@
-import DockSimCommands
+import DockSimShell
 import DockSimCore
 
 /// The REPL's greeting (never printed in script mode).

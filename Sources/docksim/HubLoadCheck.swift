@@ -1,4 +1,4 @@
-import DockSimCommands
+import DockSimShell
 import DockSimTerminal
 
 /// The Hub's catalogs load on first use (`Hub.lazy(files:)`); when one of them is bad,

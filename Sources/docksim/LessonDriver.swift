@@ -1,4 +1,5 @@
-import DockSimCommands
+import DockSimShell
+import DockSimTeaching
 import DockSimCore
 import DockSimLessons
 import DockSimTerminal

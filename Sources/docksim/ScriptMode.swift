@@ -1,4 +1,5 @@
-import DockSimCommands
+import DockSimPrograms
+import DockSimShell
 import DockSimCore
 import DockSimTerminal
 import Glibc

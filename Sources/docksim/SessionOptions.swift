@@ -1,4 +1,4 @@
-import DockSimCommands
+import DockSimShell
 import DockSimCore
 import DockSimData
 import DockSimTerminal

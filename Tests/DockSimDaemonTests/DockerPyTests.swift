@@ -1,4 +1,3 @@
-import DockSimCommands
 import DockSimCore
 import DockSimDaemon
 import DockSimTestSupport

@@ -1,4 +1,3 @@
-import DockSimCommands
 import DockSimCore
 import Testing
 @testable import DockSimLessons

@@ -1,7 +1,7 @@
 import DockSimCore
 import Foundation
 import Testing
-@testable import DockSimCommands
+@testable import DockSimTeaching
 @testable import DockSimLessons
 
 /// One term per concept (Lessons/glossary.tsv), in the lessons, `explain` and docksim's

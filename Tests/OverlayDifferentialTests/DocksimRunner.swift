@@ -2,7 +2,8 @@ import DockSimCore
 import DockSimTestSupport
 import Testing
 
-@testable import DockSimCommands
+@testable import DockSimPrograms
+@testable import DockSimShell
 
 /// Runs a scenario on docksim and reads back the merged view, the writable layer and
 /// docker diff in the same form as KernelRunner. The layers go through `LayerBuilder`,
@@ -102,7 +103,7 @@ enum DocksimRunner {
     }
     if entered { _ = type("exit") }
     let diff = type("docker diff scenario").1.split(separator: "\n").map(String.init)
-    let committed = Digest(parsing: type("docker commit scenario").1.trimmingCharacters(in: "\n"))
+    let committed = Digest(parsing: String(type("docker commit scenario").1.filter { $0 != "\n" }))
       .flatMap { session.engine.images.image($0) }
     let writable = committed.flatMap { $0.layers.count == layers.count + 1 ? $0.layers.last?.contents : nil }
     let fs = session.engine.containers.named("scenario")?.filesystem ?? ContainerFS(image: MergedView(layers: layers))

@@ -1,6 +1,7 @@
 import CMallocInfo
-import DockSimCommands
 import DockSimCore
+import DockSimPrograms
+import DockSimShell
 import Foundation
 
 #if canImport(Glibc)

@@ -1,7 +1,8 @@
 import CMallocInfo
-import DockSimCommands
 import DockSimCore
 import DockSimLessons
+import DockSimPrograms
+import DockSimShell
 
 #if canImport(Glibc)
   import Glibc
