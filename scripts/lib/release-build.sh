@@ -3,9 +3,11 @@
 #
 # --static-swift-stdlib links the Swift runtime and Foundation in. libedit and zlib (and
 # what libedit needs: ncurses' libtinfo, libbsd, libmd) are linked from their static
-# archives: a folder holding only those .a files comes first on the library path, so the
-# -ledit and -lz the modules ask for find them there. What stays shared is glibc's
-# (libc, libm, ld-linux) and libstdc++/libgcc_s, which Debian and Ubuntu always have.
+# archives: SwiftPM takes their link flags from pkg-config, whose Debian .pc files put
+# -L/usr/lib/<multiarch> (where the .so files are) first, so the build reads .pc files of
+# our own whose -L is a folder holding only the .a files (same Cflags: nothing recompiles).
+# What stays shared is glibc's (libc, libm, ld-linux) and libstdc++/libgcc_s, which Debian
+# and Ubuntu always have.
 
 release_packages=(libedit-dev zlib1g-dev libncurses-dev libbsd-dev libmd-dev pkg-config)
 
@@ -23,8 +25,10 @@ release_build() {
     fi
     ln -sf "/usr/lib/$multiarch/lib$lib.a" "$static/lib$lib.a"
   done
-  swift build -c release --product docksim --static-swift-stdlib \
-    -Xlinker -L"$static" -Xlinker --start-group -Xlinker -ledit -Xlinker -ltinfo -Xlinker -lbsd -Xlinker -lmd \
-    -Xlinker -lz -Xlinker --end-group "$@" >&2
+  mkdir -p "$static/pkgconfig"
+  sed -e "s|^Libs:.*|Libs: -L$static -ledit -ltinfo -lbsd -lmd|" -e '/^Libs.private/d' \
+    "/usr/lib/$multiarch/pkgconfig/libedit.pc" > "$static/pkgconfig/libedit.pc"
+  sed -e "s|^Libs:.*|Libs: -L$static -lz|" "/usr/lib/$multiarch/pkgconfig/zlib.pc" > "$static/pkgconfig/zlib.pc"
+  PKG_CONFIG_PATH="$static/pkgconfig" swift build -c release --product docksim --static-swift-stdlib "$@" >&2
   echo "$(swift build -c release --show-bin-path)/docksim"
 }
